@@ -1,0 +1,143 @@
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Lesson } from '../core/lesson.js';
+import { shapeProblems } from '../core/network.js';
+import { findLesson } from './catalog.js';
+import { PresetError, parsePreset, presetText } from './parse.js';
+
+/** The largest preset file nn-tui reads. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+function systemReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads and checks a preset file; every problem is a `PresetError`. */
+export function loadPresetFile(path: string): Lesson {
+  const source = basename(path);
+  let bytes: Buffer;
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) {
+      throw new PresetError(source, '', 'is a folder, not a preset file');
+    }
+    if (stats.size > MAX_FILE_BYTES) {
+      throw new PresetError(
+        source,
+        '',
+        `${stats.size} bytes is over the limit of 1 MiB for a preset`,
+      );
+    }
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof PresetError) throw error;
+    throw new PresetError(source, '', systemReason(error));
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new PresetError(source, '', 'is not UTF-8 text');
+  }
+  if (text.trim() === '') throw new PresetError(source, '', 'is empty');
+  return parsePreset(source, text, source.replace(/\.json$/i, ''));
+}
+
+/**
+ * A built-in lesson by name, or a preset file by path. A name that is
+ * neither is refused with a pointer to `--list`.
+ */
+export function resolvePreset(nameOrPath: string): Lesson {
+  const lesson = findLesson(nameOrPath);
+  if (lesson) return lesson;
+  if (existsSync(nameOrPath) || /[/\\]|\.json$/i.test(nameOrPath)) {
+    return loadPresetFile(nameOrPath);
+  }
+  throw new PresetError(
+    nameOrPath,
+    '',
+    'no such preset or file (nn-tui --list shows the presets)',
+  );
+}
+
+/** Raised when a save would replace a file that was not confirmed. */
+export class FileExistsError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} already exists`);
+    this.name = 'FileExistsError';
+  }
+}
+
+/** The file operations a save uses; tests replace them to interrupt one. */
+export interface SaveSteps {
+  open: typeof openSync;
+  write: (fd: number, text: string) => void;
+  sync: typeof fsyncSync;
+  close: typeof closeSync;
+  rename: typeof renameSync;
+}
+
+const REAL_STEPS: SaveSteps = {
+  open: openSync,
+  write: (fd, text) => {
+    writeSync(fd, text);
+  },
+  sync: fsyncSync,
+  close: closeSync,
+  rename: renameSync,
+};
+
+/**
+ * Saves a lesson as a preset file, atomically: the text goes to a
+ * temporary file in the same folder, which then replaces the target in one
+ * rename, so the target is always either the old file or the new one.
+ */
+export function savePresetFile(
+  path: string,
+  lesson: Lesson,
+  options: { overwrite?: boolean; steps?: SaveSteps } = {},
+): void {
+  const source = basename(path);
+  const problems = shapeProblems(lesson.network);
+  if (problems.length > 0) {
+    throw new PresetError(source, '', `not saved: ${problems[0]}`);
+  }
+  const text = presetText(lesson);
+  // A saved file must load again: check before anything touches the disk.
+  parsePreset(source, text, lesson.name);
+  if (!options.overwrite && existsSync(path)) throw new FileExistsError(path);
+
+  const steps = options.steps ?? REAL_STEPS;
+  const temporary = join(
+    dirname(path),
+    `.${source}.${process.pid}.${Date.now()}.tmp`,
+  );
+  try {
+    const fd = steps.open(temporary, 'wx', 0o644);
+    try {
+      steps.write(fd, text);
+      steps.sync(fd);
+    } finally {
+      steps.close(fd);
+    }
+    steps.rename(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new PresetError(source, '', `not saved: ${systemReason(error)}`);
+  }
+}

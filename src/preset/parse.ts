@@ -1,0 +1,217 @@
+import { parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import type { LocalText, Lesson } from '../core/lesson.js';
+import { inputCountOf, type Network } from '../core/network.js';
+import { outputCount } from '../core/network.js';
+import { presetFileSchema, type PresetFile } from './schema.js';
+
+/**
+ * A preset that cannot be used. The message reads `SOURCE: PLACE: WHAT`,
+ * for example `my.json: layers[0].bias: must be a finite number`.
+ */
+export class PresetError extends Error {
+  constructor(
+    /** The file name, or another word for where the text came from. */
+    readonly source: string,
+    /** Where in the file, such as `layers[1].neurons[0]`; empty for all. */
+    readonly place: string,
+    /** What is wrong, as a sentence fragment. */
+    readonly problem: string,
+  ) {
+    super([source, place, problem].filter(Boolean).join(': '));
+    this.name = 'PresetError';
+  }
+}
+
+/** `["layers", 1, "bias"]` as `layers[1].bias`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) =>
+      typeof key === 'number'
+        ? `[${key}]`
+        : `${index > 0 ? '.' : ''}${String(key)}`,
+    )
+    .join('');
+}
+
+/** The line and column (both from 1) of an offset into `text`. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+/** Parses JSON, reporting the first syntax error with its line and column. */
+function parseJson(source: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // JSON.parse does not always say where; this parser does.
+    const errors: ParseError[] = [];
+    parseTree(text, errors, {
+      allowTrailingComma: false,
+      disallowComments: true,
+    });
+    const first = errors[0];
+    const where = first
+      ? `${lineAndColumn(text, first.offset)}: ${describeError(first)}`
+      : 'it could not be read';
+    throw new PresetError(source, '', `not valid JSON at ${where}`);
+  }
+}
+
+function describeError(error: ParseError): string {
+  const words = printParseErrorCode(error.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words;
+}
+
+// Control characters in text from a file could move the cursor or change
+// colours; tabs become spaces, and only notes keep their line breaks.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Text from a file with control characters removed. */
+export function cleanText(text: string, keepNewlines = false): string {
+  const spaced = text.replace(/\t/g, ' ').replace(CONTROL, '');
+  return keepNewlines ? spaced.replace(/\r/g, '') : spaced.replace(/\n/g, ' ');
+}
+
+function cleanLocal(text: PresetFile['title'], fallback: string): LocalText {
+  if (text === undefined) return { en: fallback };
+  if (typeof text === 'string') return { en: cleanText(text, true) };
+  const en = cleanText(text.en, true);
+  return text.ja === undefined ? { en } : { en, ja: cleanText(text.ja, true) };
+}
+
+/** The checks that span fields: weight counts, names and targets. */
+function checkShape(source: string, network: Network, file: PresetFile): void {
+  const seen = new Set<string>();
+  network.inputs.forEach((name, index) => {
+    if (seen.has(name)) {
+      throw new PresetError(
+        source,
+        `inputs[${index}]`,
+        `'${name}' is named twice`,
+      );
+    }
+    seen.add(name);
+  });
+  network.layers.forEach((layer, layerIndex) => {
+    const expected = inputCountOf(network, layerIndex);
+    const from =
+      layerIndex === 0
+        ? `the network has ${expected} input${expected === 1 ? '' : 's'}`
+        : `the previous layer has ${expected} neuron${expected === 1 ? '' : 's'}`;
+    layer.neurons.forEach((neuron, neuronIndex) => {
+      const count = neuron.weights.length;
+      if (count !== expected) {
+        throw new PresetError(
+          source,
+          `layers[${layerIndex}].neurons[${neuronIndex}].weights`,
+          `${count} number${count === 1 ? '' : 's'} where ${from}`,
+        );
+      }
+    });
+  });
+  checkTargets(source, network, file.targets);
+}
+
+function checkTargets(
+  source: string,
+  network: Network,
+  targets: PresetFile['targets'],
+): void {
+  if (!targets) return;
+  const rows = 2 ** network.inputs.length;
+  const inputs = network.inputs.length;
+  if (targets.length !== rows) {
+    throw new PresetError(
+      source,
+      'targets',
+      `${targets.length} row${targets.length === 1 ? '' : 's'} where ${inputs} input${inputs === 1 ? '' : 's'} make${inputs === 1 ? 's' : ''} ${rows}`,
+    );
+  }
+  const outputs = outputCount(network);
+  targets.forEach((row, index) => {
+    if (row.length !== outputs) {
+      throw new PresetError(
+        source,
+        `targets[${index}]`,
+        `${row.length} value${row.length === 1 ? '' : 's'} where the network has ${outputs} output${outputs === 1 ? '' : 's'}`,
+      );
+    }
+  });
+}
+
+/**
+ * Reads a preset from its JSON text and checks everything about it.
+ * `source` names it in errors; `fallbackName` is used when it has no name.
+ */
+export function parsePreset(
+  source: string,
+  text: string,
+  fallbackName: string,
+): Lesson {
+  const data = parseJson(source, text.replace(/^\uFEFF/, ''));
+  return lessonFromData(source, data, fallbackName);
+}
+
+/** Checks data already parsed from JSON and makes a lesson of it. */
+export function lessonFromData(
+  source: string,
+  data: unknown,
+  fallbackName: string,
+): Lesson {
+  const result = presetFileSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new PresetError(
+      source,
+      formatPath(issue?.path ?? []),
+      issue?.message ?? 'is not a preset',
+    );
+  }
+  const file = result.data;
+  const network: Network = {
+    inputs: file.inputs.map((name) => cleanText(name)),
+    stepRule: file.stepRule ?? '>',
+    layers: file.layers.map((layer) => ({
+      activation: layer.activation,
+      neurons: layer.neurons.map((neuron) => ({
+        ...(neuron.label === undefined
+          ? {}
+          : { label: cleanText(neuron.label) }),
+        weights: neuron.weights.map((w) => (w === 0 ? 0 : w)),
+        bias: neuron.bias === 0 ? 0 : neuron.bias,
+      })),
+    })),
+  };
+  checkShape(source, network, file);
+  const name = cleanText(file.name ?? fallbackName);
+  return {
+    name,
+    ...(file.order === undefined ? {} : { order: file.order }),
+    title: cleanLocal(file.title, name),
+    notes: cleanLocal(file.notes, ''),
+    network,
+    targets: file.targets ?? null,
+    ...(file.training ? { training: file.training } : {}),
+  };
+}
+
+/** A lesson as the JSON text of a preset file, ready to save. */
+export function presetText(lesson: Lesson): string {
+  const { network } = lesson;
+  const file = {
+    name: lesson.name,
+    ...(lesson.order === undefined ? {} : { order: lesson.order }),
+    title: lesson.title,
+    notes: lesson.notes,
+    inputs: network.inputs,
+    ...(network.stepRule === '>' ? {} : { stepRule: network.stepRule }),
+    layers: network.layers,
+    ...(lesson.targets ? { targets: lesson.targets } : {}),
+    ...(lesson.training ? { training: lesson.training } : {}),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}

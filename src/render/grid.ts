@@ -1,0 +1,186 @@
+import { isBinaryActivation } from '../core/activation.js';
+import { nearestIndex, type Grid } from '../core/grid.js';
+import { matchesTarget, type Targets } from '../core/truth-table.js';
+import { binaryRows } from '../core/truth-table.js';
+import { formatNumber } from '../core/number.js';
+import type { Network } from '../core/network.js';
+import type { Messages } from '../i18n/messages.js';
+
+/** Ten marks from the lowest output to the highest. */
+export const RAMP = '.,:-=+*%@#';
+
+/** The mark for a value that is not a finite number. */
+export const NOT_FINITE = '?';
+
+/** The mark for a truth-table point whose output misses its target. */
+export const WRONG = 'X';
+
+/** The lowest and highest output an activation can give, when bounded. */
+function outputRange(grid: Grid, network: Network): [number, number] {
+  const activation = network.layers[grid.options.neuron.layer]?.activation;
+  if (activation === 'step' || activation === 'sigmoid') return [0, 1];
+  if (activation === 'tanh') return [-1, 1];
+  const finite = grid.values.flat().filter(Number.isFinite);
+  if (finite.length === 0) return [0, 1];
+  return [Math.min(...finite), Math.max(...finite)];
+}
+
+/** The mark for one sampled value. */
+function markOf(value: number, low: number, high: number): string {
+  if (!Number.isFinite(value)) return NOT_FINITE;
+  const share = high > low ? (value - low) / (high - low) : 0;
+  const level = Math.round(Math.min(1, Math.max(0, share)) * (RAMP.length - 1));
+  return RAMP[level] ?? NOT_FINITE;
+}
+
+/**
+ * The marks of the truth-table points that fall on the grid: where the
+ * other inputs are at their held values. A point shows the output (0 or 1)
+ * when it is right or has no target, and X when it misses its target.
+ */
+function pointMarks(
+  grid: Grid,
+  network: Network,
+  targets: Targets | null,
+): { row: number; column: number; mark: string }[] {
+  const { options } = grid;
+  const isOutput = options.neuron.layer === network.layers.length - 1;
+  return binaryRows(network.inputs.length).flatMap((inputs, rowIndex) => {
+    const isOnPlane = inputs.every(
+      (value, i) =>
+        i === options.xAxis ||
+        i === options.yAxis ||
+        value === options.fixed[i],
+    );
+    const x = inputs[options.xAxis] ?? 0;
+    const y = options.yAxis === null ? 0 : (inputs[options.yAxis] ?? 0);
+    const [low, high] = options.range;
+    const onAxes = options.yAxis === null ? [x] : [x, y];
+    const isInside = onAxes.every((v) => v >= low && v <= high);
+    if (!isOnPlane || !isInside) return [];
+    const row = nearestIndex(grid.ys, y);
+    const column = nearestIndex(grid.xs, x);
+    const value = grid.values[row]?.[column] ?? NaN;
+    const target = isOutput
+      ? targets?.[rowIndex]?.[options.neuron.neuron]
+      : undefined;
+    let mark = value >= 0.5 ? '1' : '0';
+    if (!Number.isFinite(value)) mark = NOT_FINITE;
+    else if (target !== undefined && !matchesTarget(value, target)) {
+      mark = WRONG;
+    }
+    return [{ row, column, mark }];
+  });
+}
+
+/** The grid's cells as rows of marks, truth-table points included. */
+export function gridCells(
+  grid: Grid,
+  network: Network,
+  targets: Targets | null,
+): string[][] {
+  const [low, high] = outputRange(grid, network);
+  const cells = grid.values.map((row) =>
+    row.map((value) => markOf(value, low, high)),
+  );
+  for (const point of pointMarks(grid, network, targets)) {
+    const row = cells[point.row];
+    if (row) row[point.column] = point.mark;
+  }
+  return cells;
+}
+
+/** A short label for an axis value: `0`, `1`, `-0.5`, `1.5`. */
+function tick(value: number): string {
+  return Number.isInteger(value) ? String(value) : formatNumber(value, 1);
+}
+
+/** Labels under the columns nearest to the ends, 0 and 1, without overlap. */
+function xTicks(xs: readonly number[]): string {
+  const low = xs[0] ?? 0;
+  const high = xs.at(-1) ?? 0;
+  const wanted = [low, 0, 1, high].filter((v) => v >= low && v <= high);
+  let line = '';
+  for (const value of wanted) {
+    const column = nearestIndex(xs, value);
+    const label = tick(xs[column] ?? value);
+    const start = Math.min(column, xs.length - label.length);
+    if (start < line.length + (line ? 1 : 0)) continue;
+    line = line.padEnd(start) + label;
+  }
+  return line;
+}
+
+/** The y label of each row: the ends, 0 and 1 where they fall. */
+function yTicks(ys: readonly number[]): string[] {
+  if (ys.length < 2) return [''];
+  const labels = ys.map(() => '');
+  const low = ys.at(-1) ?? 0;
+  const high = ys[0] ?? 0;
+  for (const value of [high, 1, 0, low]) {
+    if (value < low || value > high) continue;
+    const row = nearestIndex(ys, value);
+    labels[row] ||= tick(ys[row] ?? value);
+  }
+  return labels;
+}
+
+/** What the renderer draws around the cells. */
+export interface GridTextOptions {
+  /** Draw the legend lines under the grid. */
+  hasLegend?: boolean;
+}
+
+/**
+ * The grid as lines of text: y labels on the left, x2 upward, x1 across,
+ * the truth-table points marked, and a legend.
+ */
+export function renderGrid(
+  grid: Grid,
+  network: Network,
+  targets: Targets | null,
+  messages: Messages,
+  options: GridTextOptions = {},
+): string[] {
+  const cells = gridCells(grid, network, targets);
+  const labels = yTicks(grid.ys);
+  const margin = Math.max(...labels.map((label) => label.length), 2) + 1;
+  const xName = network.inputs[grid.options.xAxis] ?? 'x';
+  const { yAxis } = grid.options;
+  const yName = yAxis === null ? '' : (network.inputs[yAxis] ?? 'y');
+  const lines = [yName.padStart(margin)];
+  cells.forEach((row, index) => {
+    lines.push(
+      `${(labels[index] ?? '').padStart(margin - 1)} |${row.join('')}`,
+    );
+  });
+  lines.push(`${' '.repeat(margin)}+${'-'.repeat(grid.xs.length)}`);
+  const ticks = xTicks(grid.xs);
+  lines.push(`${' '.repeat(margin + 1)}${ticks}  ${xName}`);
+  if (options.hasLegend !== false) {
+    lines.push(...gridLegend(grid, network, targets, messages));
+  }
+  return lines;
+}
+
+/** The legend of a grid: what its marks mean. */
+export function gridLegend(
+  grid: Grid,
+  network: Network,
+  targets: Targets | null,
+  messages: Messages,
+): string[] {
+  const activation =
+    network.layers[grid.options.neuron.layer]?.activation ?? 'step';
+  const [low, high] = outputRange(grid, network);
+  const scale = isBinaryActivation(activation)
+    ? messages.gridLegendStep
+    : messages.gridLegendSmooth(formatNumber(low), formatNumber(high));
+  const isOutput = grid.options.neuron.layer === network.layers.length - 1;
+  const points =
+    targets && isOutput ? messages.gridLegendPoints : messages.gridLegendPlain;
+  const hasNonFinite = grid.values.flat().some((v) => !Number.isFinite(v));
+  return [
+    `${scale}   ${points}${hasNonFinite ? `   ${messages.gridNotFinite}` : ''}`,
+  ];
+}

@@ -1,0 +1,53 @@
+import type { Grid } from '../core/grid.js';
+import type { Lesson } from '../core/lesson.js';
+import type { NeuronAddress } from '../core/network.js';
+import { countCorrect, type TruthRow } from '../core/truth-table.js';
+import type { Language, Messages } from '../i18n/messages.js';
+import { formulaText } from './formula.js';
+import { renderGrid } from './grid.js';
+import { renderNetwork } from './network.js';
+import { renderTable } from './table.js';
+
+/** Everything `--print` shows, computed once by the caller. */
+export interface PrintView {
+  lesson: Lesson;
+  rows: TruthRow[];
+  grid: Grid;
+  /** The neuron whose formula and weighted sums are shown. */
+  focus: NeuronAddress;
+  language: Language;
+  messages: Messages;
+  /** `lesson k/N` when the lesson is a built-in one. */
+  position?: { index: number; count: number };
+}
+
+/** A lesson's title or notes in a language, English when untranslated. */
+export function localText(
+  text: { en: string; ja?: string },
+  language: Language,
+): string {
+  return (language === 'ja' ? text.ja : undefined) ?? text.en;
+}
+
+/** The network, its truth table and its decision grid, as plain text. */
+export function renderPrint(view: PrintView): string {
+  const { lesson, rows, grid, messages } = view;
+  const { network, targets } = lesson;
+  const where = view.position
+    ? ` (${view.position.index + 1}/${view.position.count})`
+    : '';
+  const right = targets
+    ? `  ${messages.rowsRight(countCorrect(rows), rows.length)}`
+    : '';
+  const sections = [
+    [`${lesson.name}${where}: ${localText(lesson.title, view.language)}`],
+    [messages.network, ...renderNetwork(network, messages)],
+    [formulaText(network, view.focus)],
+    [
+      `${messages.truthTable}${right}`,
+      ...renderTable(network, rows, view.focus, messages),
+    ],
+    renderGrid(grid, network, targets, messages),
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}

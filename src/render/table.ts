@@ -1,0 +1,88 @@
+import { isBinaryActivation } from '../core/activation.js';
+import { formatNumber } from '../core/number.js';
+import type { Network, NeuronAddress } from '../core/network.js';
+import type { TruthRow } from '../core/truth-table.js';
+import type { Messages } from '../i18n/messages.js';
+import { variableName } from './formula.js';
+
+/** Marks a row whose weighted sum sits on the boundary. */
+export const BOUNDARY_MARK = '*';
+
+/** A value as the table shows it: 0/1 for step layers, 2 decimals else. */
+function cellText(value: number, isBinary: boolean): string {
+  return isBinary ? String(value) : formatNumber(value);
+}
+
+/** Joins cells, each padded to its column's width, with one space. */
+function joinCells(
+  cells: readonly string[],
+  widths: readonly number[],
+): string {
+  return cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join(' ');
+}
+
+/**
+ * The truth table as lines: a header, then one line per row with the
+ * inputs, each hidden layer's outputs, the outputs, the target, a mark for
+ * right or wrong, and the weighted sum of the chosen neuron. A `*` marks a
+ * sum on the boundary.
+ */
+export function renderTable(
+  network: Network,
+  rows: readonly TruthRow[],
+  sumOf: NeuronAddress,
+  messages: Messages,
+): string[] {
+  const groups: string[][] = [network.inputs];
+  network.layers.forEach((layer, layerIndex) => {
+    groups.push(
+      layer.neurons.map((_, neuron) =>
+        variableName(network, { layer: layerIndex, neuron }),
+      ),
+    );
+  });
+  const hasTargets = rows.some((row) => row.target !== null);
+  const sumName = messages.sumOf(variableName(network, sumOf));
+  const header = [...groups];
+  if (hasTargets) header.push([messages.target, '']);
+  header.push([sumName]);
+
+  const body = rows.map((row) => {
+    const cells: string[][] = [row.inputs.map(String)];
+    row.layers.forEach((values, layerIndex) => {
+      const activation = network.layers[layerIndex]?.activation ?? 'step';
+      const isBinary = isBinaryActivation(activation);
+      cells.push(values.outputs.map((v) => cellText(v, isBinary)));
+    });
+    if (hasTargets) {
+      const mark =
+        row.isCorrect === null
+          ? ''
+          : row.isCorrect
+            ? messages.ok
+            : messages.wrong;
+      cells.push([row.target?.join(' ') ?? '-', mark]);
+    }
+    const sum = row.layers[sumOf.layer]?.sums[sumOf.neuron] ?? NaN;
+    const isOnBoundary = row.boundary[sumOf.layer]?.[sumOf.neuron] ?? false;
+    cells.push([`${formatNumber(sum)}${isOnBoundary ? BOUNDARY_MARK : ' '}`]);
+    return cells;
+  });
+
+  // Every column as wide as its widest cell, header included.
+  const widths = header.map((group, g) =>
+    group.map((title, c) =>
+      Math.max(
+        title.length,
+        ...body.map((cells) => cells[g]?.[c]?.length ?? 0),
+      ),
+    ),
+  );
+  const line = (cells: string[][]) =>
+    cells.map((group, g) => joinCells(group, widths[g] ?? [])).join(' | ');
+  const lines = [line(header), ...body.map(line)];
+  if (rows.some((row) => row.boundary[sumOf.layer]?.[sumOf.neuron])) {
+    lines.push(`${BOUNDARY_MARK} ${messages.onBoundary}`);
+  }
+  return lines;
+}
