@@ -6,20 +6,39 @@ import { presetFileSchema, type PresetFile } from './schema.js';
 
 /**
  * A preset that cannot be used. The message reads `SOURCE: PLACE: WHAT`,
- * for example `my.json: layers[0].bias: must be a finite number`.
+ * for example `my.json: layers[0].bias: must be a finite number`, on one
+ * line: control characters from the file are shown as escapes.
  */
 export class PresetError extends Error {
-  constructor(
-    /** The file name, or another word for where the text came from. */
-    readonly source: string,
-    /** Where in the file, such as `layers[1].neurons[0]`; empty for all. */
-    readonly place: string,
-    /** What is wrong, as a sentence fragment. */
-    readonly problem: string,
-  ) {
-    super([source, place, problem].filter(Boolean).join(': '));
+  /** The file name, or another word for where the text came from. */
+  readonly source: string;
+  /** Where in the file, such as `layers[1].neurons[0]`; empty for all. */
+  readonly place: string;
+  /** What is wrong, as a sentence fragment. */
+  readonly problem: string;
+
+  constructor(source: string, place: string, problem: string) {
+    const parts = [printable(source), printable(place), printable(problem)];
+    super(parts.filter(Boolean).join(': '));
     this.name = 'PresetError';
+    this.source = printable(source);
+    this.place = printable(place);
+    this.problem = printable(problem);
   }
+}
+
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * Text for an error message with control characters shown as escapes, so
+ * that a message is one line and cannot move the cursor or change colours.
+ */
+function printable(text: string): string {
+  return text.replace(
+    UNPRINTABLE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** `["layers", 1, "bias"]` as `layers[1].bias`. */
@@ -43,17 +62,23 @@ function lineAndColumn(text: string, offset: number): string {
 function parseJson(source: string, text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch {
+  } catch (error) {
     // JSON.parse does not always say where; this parser does.
     const errors: ParseError[] = [];
-    parseTree(text, errors, {
-      allowTrailingComma: false,
-      disallowComments: true,
-    });
+    try {
+      parseTree(text, errors, {
+        allowTrailingComma: false,
+        disallowComments: true,
+      });
+    } catch {
+      // Nested too deeply for this parser's recursion: use JSON.parse's
+      // position, or the end of the text when it gives none.
+    }
     const first = errors[0];
+    const position = /at position (\d+)/.exec(String(error))?.[1];
     const where = first
       ? `${lineAndColumn(text, first.offset)}: ${describeError(first)}`
-      : 'it could not be read';
+      : lineAndColumn(text, position ? Number(position) : text.length);
     throw new PresetError(source, '', `not valid JSON at ${where}`);
   }
 }
@@ -76,17 +101,28 @@ export function cleanText(text: string, keepNewlines = false): string {
   return keepNewlines ? spaced.replace(/\r/g, '') : spaced.replace(/\n/g, ' ');
 }
 
-function cleanLocal(text: PresetFile['title'], fallback: string): LocalText {
+/** A title (one line) or notes (`keepNewlines`), cleaned. */
+function cleanLocal(
+  text: PresetFile['title'],
+  fallback: string,
+  keepNewlines: boolean,
+): LocalText {
   if (text === undefined) return { en: fallback };
-  if (typeof text === 'string') return { en: cleanText(text, true) };
-  const en = cleanText(text.en, true);
-  return text.ja === undefined ? { en } : { en, ja: cleanText(text.ja, true) };
+  if (typeof text === 'string') return { en: cleanText(text, keepNewlines) };
+  const en = cleanText(text.en, keepNewlines);
+  return text.ja === undefined
+    ? { en }
+    : { en, ja: cleanText(text.ja, keepNewlines) };
 }
 
 /** The checks that span fields: weight counts, names and targets. */
 function checkShape(source: string, network: Network, file: PresetFile): void {
   const seen = new Set<string>();
   network.inputs.forEach((name, index) => {
+    if (name.trim() === '') {
+      // Only spaces or control characters: nothing would show on screen.
+      throw new PresetError(source, `inputs[${index}]`, 'must not be empty');
+    }
     if (seen.has(name)) {
       throw new PresetError(
         source,
@@ -191,8 +227,8 @@ export function lessonFromData(
   return {
     name,
     ...(file.order === undefined ? {} : { order: file.order }),
-    title: cleanLocal(file.title, name),
-    notes: cleanLocal(file.notes, ''),
+    title: cleanLocal(file.title, name, false),
+    notes: cleanLocal(file.notes, '', true),
     network,
     targets: file.targets ?? null,
     ...(file.training ? { training: file.training } : {}),

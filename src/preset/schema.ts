@@ -9,7 +9,20 @@ function describe(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'string') return `the string '${input.slice(0, 20)}'`;
-  return `a ${typeof input}`;
+  return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
+}
+
+/** A name from the file in quotes, cut short when it is long. */
+function quote(text: string): string {
+  return `'${text.length > 40 ? `${text.slice(0, 40)}...` : text}'`;
+}
+
+/** An error message: what the value must be, and what it was instead. */
+function mustBe(what: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined
+      ? `is missing (must be ${what})`
+      : `must be ${what}, not ${describe(issue.input)}`;
 }
 
 /** A strict object whose errors name unknown keys, or what it must be. */
@@ -18,9 +31,9 @@ function object<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
         ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys
-            .map((key) => `'${key}'`)
+            .map(quote)
             .join(', ')}`
-        : `must be ${what}, not ${describe(issue.input)}`,
+        : mustBe(what)(issue),
   });
 }
 
@@ -28,20 +41,16 @@ const finiteNumber = z.number({
   error: (issue) =>
     issue.input === null || typeof issue.input === 'number'
       ? 'must be a finite number'
-      : `must be a number, not ${describe(issue.input)}`,
+      : mustBe('a number')(issue),
 });
 
-const text = (what: string) =>
-  z.string({ error: (issue) => `${what}, not ${describe(issue.input)}` });
+const text = (what: string) => z.string({ error: mustBe(what) });
 
 /** A string, or an object with `en` and optionally `ja`. */
 const localText = z.union(
   [
-    text('must be text'),
-    object(
-      { en: text('must be text'), ja: text('must be text').optional() },
-      'text',
-    ),
+    text('text'),
+    object({ en: text('text'), ja: text('text').optional() }, 'text'),
   ],
   { error: () => 'must be text, or {"en": ..., "ja": ...}' },
 );
@@ -49,8 +58,7 @@ const localText = z.union(
 const list = <T extends z.ZodType>(item: T, what: string, max: number) =>
   z
     .array(item, {
-      error: (issue) =>
-        `must be a list of ${what}, not ${describe(issue.input)}`,
+      error: mustBe(`a list of ${what}`),
     })
     .min(1, { error: `must hold at least one ${what.replace(/s$/, '')}` })
     .max(max, {
@@ -60,10 +68,9 @@ const list = <T extends z.ZodType>(item: T, what: string, max: number) =>
 
 const neuron = object(
   {
-    label: text('must be text').optional(),
+    label: text('text').optional(),
     weights: z.array(finiteNumber, {
-      error: (issue) =>
-        `must be a list of numbers, not ${describe(issue.input)}`,
+      error: mustBe(`a list of numbers`),
     }),
     bias: finiteNumber,
   },
@@ -74,7 +81,9 @@ const layer = object(
   {
     activation: z.enum(ACTIVATION_NAMES, {
       error: (issue) =>
-        `'${String(issue.input)}' is not one of ${ACTIVATION_NAMES.join(', ')}`,
+        typeof issue.input === 'string'
+          ? `${quote(issue.input)} is not one of ${ACTIVATION_NAMES.join(', ')}`
+          : mustBe(`one of ${ACTIVATION_NAMES.join(', ')}`)(issue),
     }),
     neurons: list(neuron, 'neurons', LIMITS.neurons),
   },
@@ -107,23 +116,23 @@ const training = object(
 
 const targetRow = z.array(
   z.union([z.literal(0), z.literal(1)], {
-    error: (issue) => `must be 0 or 1, not ${String(issue.input)}`,
+    error: (issue) =>
+      `must be 0 or 1, not ${typeof issue.input === 'number' ? issue.input : describe(issue.input)}`,
   }),
   {
-    error: (issue) =>
-      `must be a list of 0s and 1s, not ${describe(issue.input)}`,
+    error: mustBe(`a list of 0s and 1s`),
   },
 );
 
 /** The shape of a preset file, before the checks that span fields. */
 export const presetFileSchema = object(
   {
-    name: text('must be text').optional(),
+    name: text('text').optional(),
     order: wholeNumber.optional(),
     title: localText.optional(),
     notes: localText.optional(),
     inputs: list(
-      text('must be text').min(1, { error: 'must not be empty' }),
+      text('text').min(1, { error: 'must not be empty' }),
       'inputs',
       LIMITS.inputs,
     ),
@@ -131,8 +140,7 @@ export const presetFileSchema = object(
     stepRule: oneOf(['>', '>=']).optional(),
     targets: z
       .array(targetRow, {
-        error: (issue) =>
-          `must be a list of rows, not ${describe(issue.input)}`,
+        error: mustBe(`a list of rows`),
       })
       .optional(),
     training: training.optional(),

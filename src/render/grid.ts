@@ -95,17 +95,26 @@ function tick(value: number): string {
   return Number.isInteger(value) ? String(value) : formatNumber(value, 1);
 }
 
-/** Labels under the columns nearest to the ends, 0 and 1, without overlap. */
+/** Labels under the columns nearest to 0, 1 and the ends, without overlap. */
 function xTicks(xs: readonly number[]): string {
   const low = xs[0] ?? 0;
   const high = xs.at(-1) ?? 0;
-  const wanted = [low, 0, 1, high].filter((v) => v >= low && v <= high);
-  let line = '';
+  // 0 and 1 matter most; an end label gives way when it would overlap.
+  const wanted = [0, 1, low, high].filter((v) => v >= low && v <= high);
+  const placed: { start: number; label: string }[] = [];
   for (const value of wanted) {
     const column = nearestIndex(xs, value);
     const label = tick(xs[column] ?? value);
-    const start = Math.min(column, xs.length - label.length);
-    if (start < line.length + (line ? 1 : 0)) continue;
+    const start = Math.max(0, Math.min(column, xs.length - label.length));
+    const end = start + label.length;
+    const overlaps = placed.some(
+      (other) =>
+        start <= other.start + other.label.length && other.start <= end,
+    );
+    if (!overlaps) placed.push({ start, label });
+  }
+  let line = '';
+  for (const { start, label } of placed.sort((a, b) => a.start - b.start)) {
     line = line.padEnd(start) + label;
   }
   return line;
@@ -160,7 +169,7 @@ export function renderGrid(
   if (options.hasLegend !== false) {
     lines.push(...gridLegend(grid, network, targets, messages));
   }
-  return lines;
+  return lines.map((line) => line.trimEnd());
 }
 
 /** The legend of a grid: what its marks mean. */

@@ -46,9 +46,8 @@ export function renderNetwork(
           `${names[i] ?? '?'}${valueText(w, isHere && selection?.value === i)}`,
       );
       const bias = `${messages.bias}${valueText(neuron.bias, isHere && selection?.value === 'bias')}`;
-      lines.push(
-        `${isHere ? '>' : ' '} ${name}: ${[...weights, bias].join(' ')}`,
-      );
+      const values = [...weights, bias].join(' ');
+      lines.push(`${isHere ? '>' : ' '} ${name}: ${values}`.trimEnd());
     });
   });
   return lines;

@@ -80,7 +80,7 @@ export function renderTable(
   );
   const line = (cells: string[][]) =>
     cells.map((group, g) => joinCells(group, widths[g] ?? [])).join(' | ');
-  const lines = [line(header), ...body.map(line)];
+  const lines = [line(header), ...body.map(line)].map((l) => l.trimEnd());
   if (rows.some((row) => row.boundary[sumOf.layer]?.[sumOf.neuron])) {
     lines.push(`${BOUNDARY_MARK} ${messages.onBoundary}`);
   }

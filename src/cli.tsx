@@ -1,0 +1,109 @@
+import { builtInLessons } from './preset/catalog.js';
+import { resolvePreset } from './preset/files.js';
+import { PresetError } from './preset/parse.js';
+import {
+  type CommandOptions,
+  parseCommand,
+  UsageError,
+} from './command/args.js';
+import { helpText } from './command/help.js';
+import { printLesson } from './command/print.js';
+import { localText } from './render/print.js';
+
+declare const NN_TUI_VERSION: string;
+
+/** The version, set by the bundler; "dev" when run from source. */
+const VERSION = typeof NN_TUI_VERSION === 'string' ? NN_TUI_VERSION : 'dev';
+
+/** The streams and environment the command runs with. */
+interface Io {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  isTerminal: boolean;
+  environment: Record<string, string | undefined>;
+}
+
+function list(options: CommandOptions): string {
+  const lessons = builtInLessons();
+  const width = Math.max(...lessons.map((lesson) => lesson.name.length));
+  return lessons
+    .map(
+      (lesson, index) =>
+        `${String(index + 1).padStart(2)}  ${lesson.name.padEnd(width)}  ${localText(lesson.title, options.language)}\n`,
+    )
+    .join('');
+}
+
+/** Finds the lesson to open and its place in the lesson order. */
+function chooseLesson(options: CommandOptions) {
+  const lessons = builtInLessons();
+  const start = options.preset ? resolvePreset(options.preset) : lessons[0];
+  if (!start) throw new Error('nn-tui was built without its lessons.');
+  const index = lessons.indexOf(start);
+  return { lessons, start, startIndex: index >= 0 ? index : null };
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const options = parseCommand(argv, io.environment);
+  if (options.action === 'help') {
+    io.stdout.write(helpText(options.language));
+    return 0;
+  }
+  if (options.action === 'version') {
+    io.stdout.write(`nn-tui ${VERSION}\n`);
+    return 0;
+  }
+  if (options.action === 'list') {
+    io.stdout.write(list(options));
+    return 0;
+  }
+  const { lessons, start, startIndex } = chooseLesson(options);
+  const position =
+    startIndex === null
+      ? undefined
+      : { index: startIndex, count: lessons.length };
+  if (options.action === 'play' && !io.isTerminal) {
+    io.stderr.write(
+      'nn-tui: not a terminal, so the playground did not open; printing instead (--print says so on purpose)\n',
+    );
+  }
+  if (options.action === 'print' || !io.isTerminal) {
+    io.stdout.write(printLesson(start, options, position));
+    return 0;
+  }
+  // The interactive screen loads React and Ink: only when it is needed.
+  const { runApp } = await import('./ui/run.js');
+  return runApp({
+    lessons,
+    start,
+    startIndex,
+    language: options.language,
+    isColor: options.isColor,
+  });
+}
+
+/** Runs nn-tui; errors become one line on stderr and an exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof PresetError) {
+      io.stderr.write(`nn-tui: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`nn-tui: internal error: ${message}\n`);
+    if (io.environment.NN_TUI_DEBUG && error instanceof Error) {
+      io.stderr.write(`${error.stack ?? ''}\n`);
+    }
+    return 1;
+  }
+}
+
+const code = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  isTerminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  environment: process.env,
+});
+process.exitCode = code;

@@ -1,0 +1,167 @@
+import { parseArgs } from 'node:util';
+import { type Language, languageFromEnvironment } from '../i18n/messages.js';
+
+/** A mistake on the command line: `nn-tui: PLACE: PROBLEM`, exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly place: string,
+    readonly problem: string,
+  ) {
+    super(`${place}: ${problem}`);
+    this.name = 'UsageError';
+  }
+}
+
+/** What the command line asks for, checked as far as it can be alone. */
+export interface CommandOptions {
+  action: 'help' | 'version' | 'list' | 'print' | 'play';
+  /** A preset name or file; none means the first lesson. */
+  preset: string | undefined;
+  isJson: boolean;
+  /** One input vector to evaluate. */
+  input: number[] | undefined;
+  grid: { width: number; height: number };
+  range: [number, number];
+  /** Input names or numbers (from 1) for the grid's x and y. */
+  axes: [string, string] | undefined;
+  /** The neuron the grid shows, layer and index from 1. */
+  neuron: { layer: number; neuron: number } | undefined;
+  isColor: boolean;
+  language: Language;
+}
+
+const OPTIONS = {
+  list: { type: 'boolean' },
+  print: { type: 'boolean' },
+  json: { type: 'boolean' },
+  input: { type: 'string' },
+  grid: { type: 'string' },
+  range: { type: 'string' },
+  axes: { type: 'string' },
+  neuron: { type: 'string' },
+  lang: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** A number from the command line, or a usage error naming the flag. */
+function numberArgument(flag: string, text: string): number {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(value)) {
+    throw new UsageError(flag, `'${text}' is not a number`);
+  }
+  return value;
+}
+
+function parseSize(text: string): { width: number; height: number } {
+  const match = /^(\d+)x(\d+)$/i.exec(text.trim());
+  const width = Number(match?.[1]);
+  const height = Number(match?.[2]);
+  if (!match || width < 2 || height < 2 || width > 200 || height > 100) {
+    throw new UsageError(
+      '--grid',
+      `'${text}' is not WIDTHxHEIGHT from 2x2 to 200x100 (for example 33x17)`,
+    );
+  }
+  return { width, height };
+}
+
+function parseRange(text: string): [number, number] {
+  const parts = text.split(':');
+  if (parts.length !== 2) {
+    throw new UsageError(
+      '--range',
+      `'${text}' is not LOW:HIGH (for example -0.5:1.5)`,
+    );
+  }
+  const low = numberArgument('--range', parts[0] ?? '');
+  const high = numberArgument('--range', parts[1] ?? '');
+  if (!(low < high)) {
+    throw new UsageError(
+      '--range',
+      `the low end ${low} must be below the high end ${high}`,
+    );
+  }
+  return [low, high];
+}
+
+function parseAxes(text: string): [string, string] {
+  const parts = text.split(',').map((part) => part.trim());
+  if (parts.length !== 2 || parts.some((part) => part === '')) {
+    throw new UsageError('--axes', `'${text}' is not two inputs such as x1,x2`);
+  }
+  return [parts[0] ?? '', parts[1] ?? ''];
+}
+
+function parseNeuron(text: string): { layer: number; neuron: number } {
+  const match = /^(\d+):(\d+)$/.exec(text.trim());
+  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+    throw new UsageError(
+      '--neuron',
+      `'${text}' is not LAYER:INDEX counted from 1 (for example 2:1)`,
+    );
+  }
+  return { layer: Number(match[1]), neuron: Number(match[2]) };
+}
+
+function parseLanguage(
+  text: string | undefined,
+  environment: Record<string, string | undefined>,
+): Language {
+  if (text === undefined) return languageFromEnvironment(environment);
+  if (text === 'en' || text === 'ja') return text;
+  throw new UsageError('--lang', `'${text}' is not en or ja`);
+}
+
+/** Reads the command line. Throws `UsageError` for anything it refuses. */
+export function parseCommand(
+  argv: string[],
+  environment: Record<string, string | undefined>,
+): CommandOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    // parseArgs says what is wrong in a sentence of its own.
+    const message = error instanceof Error ? error.message : String(error);
+    const sentence = message.split('. ')[0]?.replace(/\.$/, '') ?? message;
+    throw new UsageError('arguments', `${sentence} (see nn-tui --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) {
+    throw new UsageError(
+      'arguments',
+      `one preset or file at a time, not ${positionals.length} (${positionals.join(', ')})`,
+    );
+  }
+  const wantsPrint = Boolean(
+    values.print || values.json || values.input !== undefined,
+  );
+  let action: CommandOptions['action'] = wantsPrint ? 'print' : 'play';
+  if (values.list) action = 'list';
+  if (values.version) action = 'version';
+  if (values.help) action = 'help';
+
+  return {
+    action,
+    preset: positionals[0],
+    isJson: Boolean(values.json),
+    input:
+      values.input === undefined
+        ? undefined
+        : values.input
+            .split(',')
+            .map((part) => numberArgument('--input', part)),
+    grid: values.grid ? parseSize(values.grid) : { width: 33, height: 17 },
+    range: values.range ? parseRange(values.range) : [-0.5, 1.5],
+    axes: values.axes ? parseAxes(values.axes) : undefined,
+    neuron: values.neuron ? parseNeuron(values.neuron) : undefined,
+    isColor: !values['no-color'] && !environment.NO_COLOR,
+    language: parseLanguage(values.lang, environment),
+  };
+}

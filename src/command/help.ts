@@ -1,0 +1,52 @@
+import type { Language } from '../i18n/messages.js';
+
+const EN = `nn-tui: a terminal playground for perceptrons and small neural networks
+
+Usage:
+  nn-tui [PRESET|FILE]          open the playground (default: the first lesson)
+  nn-tui --list                 the presets in lesson order
+  nn-tui --print [PRESET|FILE]  the network, truth table and grid, printed once
+
+Options:
+  --json                 with --print: the same as JSON
+  --input 1,0.5          evaluate one input vector
+  --grid 33x17           grid columns x rows (default 33x17)
+  --range -0.5:1.5       the grid's range on both axes
+  --axes x1,x2           the inputs across and upward
+  --neuron LAYER:INDEX   the neuron the grid shows, counted from 1
+  --lang en|ja           interface language (default: from LANG)
+  --no-color             no colour (NO_COLOR is honoured too)
+  -h, --help             this help
+  -v, --version          the version
+
+Exit codes: 0 done, 2 usage error or bad preset, 1 internal fault.
+When stdin or stdout is not a terminal, nn-tui prints as --print does.
+`;
+
+const JA = `nn-tui: パーセプトロンと小さなニューラルネットワークのための端末の遊び場
+
+使い方:
+  nn-tui [プリセット|ファイル]          プレイグラウンドを開く (既定: 最初のレッスン)
+  nn-tui --list                         レッスン順のプリセット一覧
+  nn-tui --print [プリセット|ファイル]  ネットワーク・真理値表・グリッドを一度だけ表示
+
+オプション:
+  --json                 --print と共に: 同じ内容を JSON で
+  --input 1,0.5          1 つの入力ベクトルを評価
+  --grid 33x17           グリッドの列 x 行 (既定 33x17)
+  --range -0.5:1.5       両軸の範囲
+  --axes x1,x2           横軸と縦軸の入力
+  --neuron 層:番号       グリッドに表示するニューロン (1 から数える)
+  --lang en|ja           表示言語 (既定: LANG から)
+  --no-color             色なし (NO_COLOR にも従う)
+  -h, --help             このヘルプ
+  -v, --version          バージョン
+
+終了コード: 0 正常、2 使い方の誤りまたは不正なプリセット、1 内部エラー。
+標準入力か標準出力が端末でないときは --print と同じように表示します。
+`;
+
+/** The text of `nn-tui --help`. */
+export function helpText(language: Language): string {
+  return language === 'ja' ? JA : EN;
+}

@@ -1,0 +1,132 @@
+import {
+  defaultGridOptions,
+  type GridOptions,
+  sampleGrid,
+} from '../core/grid.js';
+import type { Lesson } from '../core/lesson.js';
+import { forward, type Network, type NeuronAddress } from '../core/network.js';
+import { formatNumber } from '../core/number.js';
+import { truthTable } from '../core/truth-table.js';
+import { messagesFor } from '../i18n/messages.js';
+import { lessonJson, rowsJson } from '../render/json.js';
+import { renderPrint } from '../render/print.js';
+import { type CommandOptions, UsageError } from './args.js';
+
+/** An input given by name (`x1`) or by number from 1 (`1`). */
+function inputIndex(network: Network, name: string): number {
+  const byName = network.inputs.indexOf(name);
+  if (byName >= 0) return byName;
+  const number = Number(name);
+  if (
+    Number.isInteger(number) &&
+    number >= 1 &&
+    number <= network.inputs.length
+  ) {
+    return number - 1;
+  }
+  throw new UsageError(
+    '--axes',
+    `'${name}' is not an input of this network (${network.inputs.join(', ')})`,
+  );
+}
+
+/** The neuron of `--neuron`, checked against the network. */
+function neuronAddress(
+  network: Network,
+  neuron: CommandOptions['neuron'],
+): NeuronAddress {
+  if (!neuron) return { layer: network.layers.length - 1, neuron: 0 };
+  const layer = network.layers[neuron.layer - 1];
+  if (!layer) {
+    throw new UsageError(
+      '--neuron',
+      `there is no layer ${neuron.layer}; the network has ${network.layers.length}`,
+    );
+  }
+  if (neuron.neuron > layer.neurons.length) {
+    throw new UsageError(
+      '--neuron',
+      `layer ${neuron.layer} has ${layer.neurons.length} neuron(s), not ${neuron.neuron}`,
+    );
+  }
+  return { layer: neuron.layer - 1, neuron: neuron.neuron - 1 };
+}
+
+/** The grid the command line asks for. */
+export function gridOptionsFor(
+  network: Network,
+  options: CommandOptions,
+): GridOptions {
+  const defaults = defaultGridOptions(network);
+  let { xAxis, yAxis } = defaults;
+  if (options.axes) {
+    xAxis = inputIndex(network, options.axes[0]);
+    yAxis = inputIndex(network, options.axes[1]);
+    if (xAxis === yAxis) {
+      throw new UsageError('--axes', 'the two axes must be different inputs');
+    }
+  }
+  return {
+    ...defaults,
+    xAxis,
+    yAxis,
+    neuron: neuronAddress(network, options.neuron),
+    range: options.range,
+    width: options.grid.width,
+    height: yAxis === null ? 1 : options.grid.height,
+  };
+}
+
+/** `--input`: one input vector through every layer. */
+function printInput(lesson: Lesson, input: number[], isJson: boolean): string {
+  const { network } = lesson;
+  if (input.length !== network.inputs.length) {
+    throw new UsageError(
+      '--input',
+      `${input.length} number(s) where the network has ${network.inputs.length} inputs (${network.inputs.join(', ')})`,
+    );
+  }
+  const layers = forward(network, input);
+  const outputs = layers.at(-1)?.outputs ?? [];
+  if (isJson) {
+    return `${JSON.stringify({ network: lessonJson(lesson), inputs: input, layers, outputs }, null, 2)}\n`;
+  }
+  const named = network.inputs.map((name, i) => `${name} = ${input[i]}`);
+  const lines = [`${lesson.name}: ${named.join(', ')}`];
+  layers.forEach((values, index) => {
+    const activation = network.layers[index]?.activation ?? '';
+    lines.push(
+      `layer ${index + 1} (${activation}): sums ${values.sums.map((v) => formatNumber(v, 8)).join(' ')}; outputs ${values.outputs.map((v) => formatNumber(v, 8)).join(' ')}`,
+    );
+  });
+  lines.push(`outputs: ${outputs.map((v) => formatNumber(v, 8)).join(' ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What `--print` writes: the network, truth table and grid as text, or as
+ * JSON with `--json`, or one input vector with `--input`.
+ */
+export function printLesson(
+  lesson: Lesson,
+  options: CommandOptions,
+  position?: { index: number; count: number },
+): string {
+  if (options.input) return printInput(lesson, options.input, options.isJson);
+  const { network, targets } = lesson;
+  const gridOptions = gridOptionsFor(network, options);
+  const rows = truthTable(network, targets);
+  if (options.isJson) {
+    const json = { ...lessonJson(lesson), rows: rowsJson(rows) };
+    return `${JSON.stringify(json, null, 2)}\n`;
+  }
+  return renderPrint({
+    lesson,
+    rows,
+    grid: sampleGrid(network, gridOptions),
+    focus: gridOptions.neuron,
+    language: options.language,
+    messages: messagesFor(options.language),
+    ...(position ? { position } : {}),
+  });
+}

@@ -1,0 +1,205 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCase } from '../cases.js';
+import { runCli } from './run-cli.js';
+
+interface Row {
+  inputs: number[];
+  outputs: number[];
+  target: number[] | null;
+  ok: boolean | null;
+}
+
+interface Book {
+  gates: Record<string, { outputs: number[] }>;
+  xor: { outputs: number[] };
+  threeLayer: { output: number[] };
+}
+
+const book = readCase<Book>('book.json');
+
+function printJson(name: string): { rows: Row[] } {
+  const result = runCli(['--print', '--json', name]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as { rows: Row[] };
+}
+
+/** One error line: `nn-tui: ...`, and nothing that looks like a stack. */
+function expectOneErrorLine(stderr: string, pattern: RegExp): void {
+  expect(stderr.endsWith('\n')).toBe(true);
+  expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(stderr).toMatch(/^nn-tui: /);
+  expect(stderr).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('--print --json', () => {
+  for (const name of ['and', 'nand', 'or']) {
+    it(`${name} gives the book's outputs, all right`, () => {
+      const { rows } = printJson(name);
+      expect(rows.map((row) => row.inputs)).toEqual([
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ]);
+      expect(rows.map((row) => row.outputs[0])).toEqual(
+        book.gates[name]?.outputs,
+      );
+      expect(rows.every((row) => row.ok === true)).toBe(true);
+    });
+  }
+
+  it('xor gives 0 1 1 0', () => {
+    const { rows } = printJson('xor');
+    expect(rows.map((row) => row.outputs[0])).toEqual(book.xor.outputs);
+  });
+
+  it('half-adder gives sum and carry', () => {
+    const { rows } = printJson('half-adder');
+    expect(rows.map((row) => row.outputs)).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 0],
+      [0, 1],
+    ]);
+    expect(rows.map((row) => row.ok)).toEqual([true, true, true, true]);
+  });
+
+  it('xor-single is wrong on at least one row', () => {
+    const { rows } = printJson('xor-single');
+    expect(rows.some((row) => row.ok === false)).toBe(true);
+  });
+});
+
+describe('--input', () => {
+  it('runs the three-layer network on (1, 0.5) as the book does', () => {
+    const text = runCli(['--print', '--input', '1,0.5', 'three-layer']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('outputs: 0.31682708 0.69627909');
+
+    const json = runCli(['--json', '--input', '1,0.5', 'three-layer']);
+    const { outputs } = JSON.parse(json.stdout) as { outputs: number[] };
+    book.threeLayer.output.forEach((value, i) =>
+      expect(Math.abs((outputs[i] ?? NaN) - value)).toBeLessThan(1e-12),
+    );
+  });
+
+  it('refuses a vector of the wrong length', () => {
+    const result = runCli(['--input', '1', 'and']);
+    expect(result.code).toBe(2);
+    expectOneErrorLine(result.stderr, /--input: 1 number\(s\) where/);
+  });
+});
+
+describe('the printed screen', () => {
+  it('shows the network, formula, truth table and grid of xor', () => {
+    const { stdout, code } = runCli(['--print', 'xor']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('xor (7/15): XOR from NAND, OR and AND');
+    expect(stdout).toContain('y = step(0.50*s1 + 0.50*s2 - 0.70)');
+    expect(stdout).toContain('Truth table  4/4 right');
+    expect(stdout).toContain(' 1  1 |  0  1 | 0 |      0 ok | -0.20');
+    expect(stdout).toMatch(/^ +1 \|#+1#+\.+0\.+$/m);
+  });
+
+  it('follows --grid, --range, --axes and --neuron', () => {
+    const { stdout, code } = runCli([
+      '--print',
+      'xor',
+      '--grid',
+      '5x3',
+      '--range',
+      '0:1',
+      '--axes',
+      'x2,x1',
+      '--neuron',
+      '1:1',
+    ]);
+    expect(code).toBe(0);
+    // NAND over x2 across and x1 upward, corners at the grid's corners.
+    expect(stdout).toContain('s1 = step(-0.50*x1 - 0.50*x2 + 0.70)');
+    expect(stdout).toMatch(/ 1 \|1###0\n/);
+    expect(stdout).toMatch(/ 0 \|1###1\n/);
+  });
+});
+
+describe('--list, --help, --version', () => {
+  it('lists the lessons in order', () => {
+    const names = runCli(['--list'])
+      .stdout.trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/)[1]);
+    expect(names).toEqual([
+      'and',
+      'nand',
+      'or',
+      'nor',
+      'not',
+      'xor-single',
+      'xor',
+      'xnor',
+      'half-adder',
+      'majority',
+      'linear-collapse',
+      'sigmoid-gates',
+      'three-layer',
+      'xor-sigmoid',
+      'blank',
+    ]);
+  });
+
+  it('prints help and the version', () => {
+    expect(runCli(['--help']).stdout).toContain('nn-tui --list');
+    expect(runCli(['--version']).stdout).toMatch(/^nn-tui \d+\.\d+\.\d+\n$/);
+    expect(runCli(['--help', '--lang', 'ja']).stdout).toContain('使い方');
+  });
+});
+
+describe('refusals', () => {
+  it('a bad preset file: exit 2 and one line that names file and place', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nn-tui-cli-'));
+    const file = join(folder, 'bad.json');
+    writeFileSync(
+      file,
+      '{"inputs": ["x1"], "layers": [{"activation": "step", "neurons": [{"weights": [1], "bias": null}]}]}',
+    );
+    const result = runCli(['--print', file]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expectOneErrorLine(
+      result.stderr,
+      /^nn-tui: bad\.json: layers\[0\]\.neurons\[0\]\.bias: must be a finite number\n$/,
+    );
+  });
+
+  const usage: [string[], RegExp][] = [
+    [['--grid', '3'], /--grid: '3' is not WIDTHxHEIGHT/],
+    [['--range', '2:1'], /--range: the low end 2 must be below/],
+    [['--axes', 'x1,x9', '--print'], /--axes: 'x9' is not an input/],
+    [['--neuron', '3:1', '--print'], /--neuron: there is no layer 3/],
+    [['--lang', 'fr'], /--lang: 'fr' is not en or ja/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['and', 'or'], /one preset or file at a time/],
+    [['no-such-lesson'], /no-such-lesson: no such preset or file/],
+  ];
+  for (const [args, pattern] of usage) {
+    it(`refuses ${args.join(' ')} with exit 2`, () => {
+      const result = runCli(args);
+      expect(result.code).toBe(2);
+      expectOneErrorLine(result.stderr, pattern);
+    });
+  }
+});
+
+describe('not a terminal', () => {
+  it('prints as --print does and says why on stderr', () => {
+    const result = runCli(['xor'], { input: '\n' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(runCli(['--print', 'xor']).stdout);
+    expectOneErrorLine(result.stderr, /not a terminal/);
+  });
+});
