@@ -8,6 +8,7 @@ import {
 } from './command/args.js';
 import { helpText } from './command/help.js';
 import { printLesson } from './command/print.js';
+import { numpyProgram } from './render/numpy.js';
 import { localText } from './render/print.js';
 
 declare const NN_TUI_VERSION: string;
@@ -58,6 +59,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const { lessons, start, startIndex } = chooseLesson(options);
+  if (options.action === 'export') {
+    io.stdout.write(numpyProgram(start));
+    return 0;
+  }
   const position =
     startIndex === null
       ? undefined

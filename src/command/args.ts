@@ -14,7 +14,7 @@ export class UsageError extends Error {
 
 /** What the command line asks for, checked as far as it can be alone. */
 export interface CommandOptions {
-  action: 'help' | 'version' | 'list' | 'print' | 'play';
+  action: 'help' | 'version' | 'list' | 'print' | 'export' | 'play';
   /** A preset name or file; none means the first lesson. */
   preset: string | undefined;
   isJson: boolean;
@@ -40,6 +40,7 @@ const OPTIONS = {
   axes: { type: 'string' },
   neuron: { type: 'string' },
   lang: { type: 'string' },
+  export: { type: 'string' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -143,6 +144,12 @@ export function parseCommand(
     values.print || values.json || values.input !== undefined,
   );
   let action: CommandOptions['action'] = wantsPrint ? 'print' : 'play';
+  if (values.export !== undefined) {
+    if (values.export !== 'numpy') {
+      throw new UsageError('--export', `'${values.export}' is not numpy`);
+    }
+    action = 'export';
+  }
   if (values.list) action = 'list';
   if (values.version) action = 'version';
   if (values.help) action = 'help';

@@ -14,6 +14,7 @@ Options:
   --range -0.5:1.5       the grid's range on both axes
   --axes x1,x2           the inputs across and upward
   --neuron LAYER:INDEX   the neuron the grid shows, counted from 1
+  --export numpy         the network as a NumPy program in the book's style
   --lang en|ja           interface language (default: from LANG)
   --no-color             no colour (NO_COLOR is honoured too)
   -h, --help             this help
@@ -37,6 +38,7 @@ const JA = `nn-tui: パーセプトロンと小さなニューラルネットワ
   --range -0.5:1.5       両軸の範囲
   --axes x1,x2           横軸と縦軸の入力
   --neuron 層:番号       グリッドに表示するニューロン (1 から数える)
+  --export numpy         ネットワークを本と同じ書き方の NumPy プログラムで出力
   --lang en|ja           表示言語 (既定: LANG から)
   --no-color             色なし (NO_COLOR にも従う)
   -h, --help             このヘルプ
