@@ -75,6 +75,20 @@ export function resolvePreset(nameOrPath: string): Lesson {
   );
 }
 
+/** Makes a rename durable; some systems cannot sync a folder, which is fine. */
+function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // The rename itself has happened; only its durability is unconfirmed.
+  }
+}
+
 /** Raised when a save would replace a file that was not confirmed. */
 export class FileExistsError extends Error {
   constructor(readonly path: string) {
@@ -119,7 +133,14 @@ export function savePresetFile(
   }
   const text = presetText(lesson);
   // A saved file must load again: check before anything touches the disk.
-  parsePreset(source, text, lesson.name);
+  try {
+    parsePreset(source, text, lesson.name);
+  } catch (error) {
+    const problem =
+      error instanceof PresetError ? error.problem : String(error);
+    const place = error instanceof PresetError ? `${error.place}: ` : '';
+    throw new PresetError(source, '', `not saved: ${place}${problem}`);
+  }
   if (!options.overwrite && existsSync(path)) throw new FileExistsError(path);
 
   const steps = options.steps ?? REAL_STEPS;
@@ -136,6 +157,7 @@ export function savePresetFile(
       steps.close(fd);
     }
     steps.rename(temporary, path);
+    syncFolder(dirname(path));
   } catch (error) {
     rmSync(temporary, { force: true });
     throw new PresetError(source, '', `not saved: ${systemReason(error)}`);

@@ -95,9 +95,19 @@ function describeError(error: ParseError): string {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
+// Whole escape sequences go first, so that none of their printable tail
+// (such as "[31m") is left behind: CSI, OSC (ended by BEL or ESC \\) and
+// two-character escapes.
+// eslint-disable-next-line no-control-regex
+const ESCAPE =
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])|\u009b[0-?]*[ -/]*[@-~]/g;
+
 /** Text from a file with control characters removed. */
 export function cleanText(text: string, keepNewlines = false): string {
-  const spaced = text.replace(/\t/g, ' ').replace(CONTROL, '');
+  const spaced = text
+    .replace(ESCAPE, '')
+    .replace(/\t/g, ' ')
+    .replace(CONTROL, '');
   return keepNewlines ? spaced.replace(/\r/g, '') : spaced.replace(/\n/g, ' ');
 }
 
