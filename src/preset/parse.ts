@@ -100,7 +100,7 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // two-character escapes.
 // eslint-disable-next-line no-control-regex
 const ESCAPE =
-  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])|\u009b[0-?]*[ -/]*[@-~]/g;
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-~])|\u009b[0-?]*[ -/]*[@-~]/g;
 
 /** Text from a file with control characters removed. */
 export function cleanText(text: string, keepNewlines = false): string {
