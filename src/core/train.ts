@@ -1,0 +1,132 @@
+import type { TrainingSettings } from './lesson.js';
+import type { Network } from './network.js';
+import { createRandom } from './random.js';
+import type { Targets } from './truth-table.js';
+import { initialise } from './train/initialise.js';
+import { messageAfter } from './train/messages.js';
+import { makePlan, resolveSettings, rowOrder } from './train/plan.js';
+import {
+  finish,
+  measure,
+  resume,
+  runEpoch,
+  updateOnce,
+  type Run,
+} from './train/run.js';
+import type {
+  TrainingState,
+  TrainingUpdate,
+  UpdateDetails,
+} from './train/state.js';
+import { toWorking } from './train/working.js';
+
+export { checkLoss, outputLoss, outputDelta, softplus } from './loss.js';
+export type { LossName } from './loss.js';
+export { gradient, rowGradient, rowLoss } from './train/gradient.js';
+export type { WeightsAndBias } from './train/gradient.js';
+export { initialise } from './train/initialise.js';
+export type { Initialisation } from './train/initialise.js';
+export { DEFAULT_EPOCHS, resolveSettings, rowOrder } from './train/plan.js';
+export { isLinearlySeparable } from './train/separable.js';
+export { LOSS_THRESHOLD, MAX_LOSS_HISTORY } from './train/state.js';
+export type {
+  RowResult,
+  TrainingState,
+  TrainingUpdate,
+  UpdateDetails,
+} from './train/state.js';
+
+// The perceptron rule and backprop, one update, one epoch or a whole run at
+// a time. A TrainingState is plain data: each step function works on a copy
+// and returns a new state, and never changes its argument.
+
+/**
+ * The state before training: the network with its starting weights
+ * (`settings.init`, seeded by `settings.seed`), scored on the targets.
+ * Throws when the settings cannot train this network.
+ */
+export function createTrainingState(
+  network: Network,
+  targets: Targets,
+  settings: TrainingSettings,
+): TrainingState {
+  const plan = makePlan(network, targets, settings);
+  const init = resolveSettings(settings).init;
+  const start = initialise(network, init, createRandom(settings.seed));
+  const run: Run = {
+    working: toWorking(start),
+    plan,
+    epoch: 0,
+    updates: 0,
+    loss: 0,
+    accuracy: 0,
+    lossHistory: [],
+    lossHistoryStride: 1,
+    isConverged: false,
+    hasOverflowed: false,
+    rowCursor: 0,
+    mistakesThisEpoch: 0,
+  };
+  measure(run);
+  run.lossHistory.push(run.loss);
+  return finish(run, start);
+}
+
+/**
+ * Makes one single update: one row online and for the perceptron rule,
+ * every row in full batch. Returns the new state and what the update did.
+ */
+export function trainUpdate(
+  state: TrainingState,
+  settings: TrainingSettings,
+  targets: Targets,
+): TrainingUpdate {
+  const run = resume(state, targets, settings);
+  const details: UpdateDetails = { rows: [], changes: [] };
+  const order = rowOrder(run.plan, run.epoch + 1, run.plan.rows.length);
+  updateOnce(run, order, details);
+  const isEpochEnd = run.rowCursor === 0 && !run.hasOverflowed;
+  if (!isEpochEnd) measure(run);
+  const message = messageAfter(run, isEpochEnd, settings.epochs);
+  return { state: finish(run, state.network, message), details };
+}
+
+/** Runs the rest of the epoch under way: a whole epoch from its start. */
+export function trainEpoch(
+  state: TrainingState,
+  settings: TrainingSettings,
+  targets: Targets,
+): TrainingState {
+  const run = resume(state, targets, settings);
+  runEpoch(run);
+  if (run.hasOverflowed) measure(run);
+  const message = messageAfter(run, !run.hasOverflowed, settings.epochs);
+  return finish(run, state.network, message);
+}
+
+/**
+ * Trains from `createTrainingState` for up to `epochs` epochs (by default
+ * `settings.epochs`, else `DEFAULT_EPOCHS`), and stops early when it
+ * converges or a weight would overflow.
+ */
+export function train(
+  network: Network,
+  targets: Targets,
+  settings: TrainingSettings,
+  epochs = resolveSettings(settings).epochs,
+): TrainingState {
+  if (!Number.isInteger(epochs) || epochs < 0) {
+    throw new Error(
+      `The number of epochs must be a whole number of 0 or more, but it ` +
+        `is ${epochs}.`,
+    );
+  }
+  const start = createTrainingState(network, targets, settings);
+  const run = resume(start, targets, settings);
+  while (run.epoch < epochs && !run.isConverged && !run.hasOverflowed) {
+    runEpoch(run);
+  }
+  if (run.hasOverflowed) measure(run);
+  const message = messageAfter(run, epochs > 0, epochs);
+  return finish(run, start.network, message);
+}

@@ -1,0 +1,170 @@
+import type { TrainingSettings } from '../lesson.js';
+import { checkLoss, type LossName } from '../loss.js';
+import type { Network } from '../network.js';
+import { createRandom, shuffled } from '../random.js';
+import { binaryRows, targetsFit, type Targets } from '../truth-table.js';
+
+/** How many epochs a run may take when neither caller nor lesson says. */
+export const DEFAULT_EPOCHS = 1000;
+
+/**
+ * Training settings with every optional field filled in: 1000 epochs
+ * (`DEFAULT_EPOCHS`), squared error, online (one update per row), the
+ * preset's own weights, and rows in counting order.
+ */
+export function resolveSettings(
+  settings: TrainingSettings,
+): Required<TrainingSettings> {
+  return {
+    epochs: DEFAULT_EPOCHS,
+    loss: 'squared',
+    batch: 'online',
+    init: 'preset',
+    shuffle: false,
+    ...settings,
+  };
+}
+
+/** A count with its noun: "1 value", "2 values". */
+export function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** What a training step needs to know, checked and worked out once. */
+export interface Plan {
+  rule: TrainingSettings['rule'];
+  /** The perceptron rule always reports squared error. */
+  loss: LossName;
+  learningRate: number;
+  /** One update per epoch; never for the perceptron rule, which is online. */
+  isFullBatch: boolean;
+  shuffle: boolean;
+  seed: number;
+  /** The truth-table inputs, in counting order. */
+  rows: number[][];
+  targets: Targets;
+}
+
+/** Checks that `settings` can train `network` on `targets`; throws if not. */
+export function makePlan(
+  network: Network,
+  targets: Targets,
+  settings: TrainingSettings,
+): Plan {
+  const full = resolveSettings(settings);
+  checkLearningRate(full.learningRate);
+  checkTargets(network, targets);
+  const isPerceptron = full.rule === 'perceptron';
+  if (isPerceptron) checkPerceptron(network, targets);
+  else checkBackprop(network, full.loss);
+  return {
+    rule: full.rule,
+    loss: isPerceptron ? 'squared' : full.loss,
+    learningRate: full.learningRate,
+    isFullBatch: !isPerceptron && full.batch === 'full',
+    shuffle: full.shuffle,
+    seed: full.seed,
+    rows: binaryRows(network.inputs.length),
+    targets,
+  };
+}
+
+/**
+ * The rows of one epoch (counted from 1) in the order training visits them:
+ * counting order, or when shuffling a seeded shuffle of it. Each epoch's
+ * shuffle has its own random source, seeded from the seed and the epoch
+ * number, so a single update can find its row again from the state alone.
+ */
+export function rowOrder(
+  settings: Pick<TrainingSettings, 'seed' | 'shuffle'>,
+  epoch: number,
+  rowCount: number,
+): number[] {
+  const order = Array.from({ length: rowCount }, (_, row) => row);
+  if (!settings.shuffle) return order;
+  return shuffled(createRandom(settings.seed * 65536 + epoch), order);
+}
+
+function checkLearningRate(rate: number): void {
+  if (!Number.isFinite(rate) || rate < 0) {
+    throw new Error(
+      `The learning rate must be a finite number of 0 or more, but it is ` +
+        `${rate}.`,
+    );
+  }
+}
+
+/** Throws unless there is one finite target per output for every row. */
+export function checkTargets(network: Network, targets: Targets): void {
+  if (!targetsFit(network, targets)) {
+    const rows = 2 ** network.inputs.length;
+    const outputs = network.layers.at(-1)?.neurons.length ?? 0;
+    throw new Error(
+      `The targets do not fit the network: it needs ${rows} rows (one per ` +
+        `truth-table row) of ${counted(outputs, 'value')} (one per output), ` +
+        `but the targets have ${counted(targets.length, 'row')}.`,
+    );
+  }
+  targets.forEach((row, rowIndex) => {
+    const bad = row.find((value) => !Number.isFinite(value));
+    if (bad !== undefined) {
+      throw new Error(
+        `Every target must be a finite number, but row ${rowIndex + 1} ` +
+          `has ${bad}.`,
+      );
+    }
+  });
+}
+
+/** Throws unless the network is one layer of step neurons with 0/1 targets. */
+export function checkPerceptron(network: Network, targets: Targets): void {
+  const count = network.layers.length;
+  if (count !== 1) {
+    throw new Error(
+      `The perceptron rule trains a single layer of step neurons, but this ` +
+        `network has ${count} layers, and the rule has no targets for ` +
+        `hidden neurons. Change the activations to sigmoid and train with ` +
+        `backprop instead.`,
+    );
+  }
+  const activation = network.layers[0]?.activation;
+  if (activation !== 'step') {
+    throw new Error(
+      `The perceptron rule trains step neurons, but this layer uses ` +
+        `${activation}. Train it with backprop, or change its activation ` +
+        `to step.`,
+    );
+  }
+  targets.forEach((row, rowIndex) => {
+    const bad = row.find((value) => value !== 0 && value !== 1);
+    if (bad !== undefined) {
+      throw new Error(
+        `The perceptron rule needs targets of 0 or 1, but row ` +
+          `${rowIndex + 1} has ${bad}.`,
+      );
+    }
+  });
+}
+
+/**
+ * Throws unless every layer has a derivative to follow, and the loss suits
+ * the output layer.
+ */
+export function checkBackprop(network: Network, loss: LossName): void {
+  const stepIndex = network.layers.findIndex((l) => l.activation === 'step');
+  if (stepIndex >= 0) {
+    const why =
+      `the step function is flat everywhere except at 0, so its ` +
+      `derivative gives no gradient to follow.`;
+    throw new Error(
+      network.layers.length === 1
+        ? `Backprop cannot train step neurons: ${why} Use the perceptron ` +
+            `rule for this single layer of step neurons, or change its ` +
+            `activation to sigmoid.`
+        : `Backprop cannot train step neurons, and layer ${stepIndex + 1} ` +
+            `uses step: ${why} Change every step layer to sigmoid, tanh, ` +
+            `relu or linear first.`,
+    );
+  }
+  checkLoss(loss, network.layers.at(-1)?.activation ?? 'linear');
+}

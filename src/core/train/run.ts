@@ -1,0 +1,178 @@
+import type { TrainingSettings } from '../lesson.js';
+import type { Network } from '../network.js';
+import type { Targets } from '../truth-table.js';
+import { gradientsOf } from './gradient.js';
+import { makePlan, rowOrder, type Plan } from './plan.js';
+import {
+  LOSS_THRESHOLD,
+  MAX_LOSS_HISTORY,
+  type RowResult,
+  type TrainingState,
+  type UpdateDetails,
+} from './state.js';
+import {
+  addGradients,
+  addPerceptronGradients,
+  backwardRow,
+  canDescend,
+  clearGradients,
+  descend,
+  forwardRow,
+  lastOutputs,
+  score,
+  toNetwork,
+  toWorking,
+  type WorkingNetwork,
+} from './working.js';
+
+// A run is a training state taken apart for speed: its counters are
+// changed in place and its network is a working copy. `resume` makes one
+// from a state and `finish` turns it back into a new state.
+
+/** A run under way: the counters of a state, changed in place. */
+export type Run = Omit<TrainingState, 'network' | 'message'> & {
+  working: WorkingNetwork;
+  plan: Plan;
+};
+
+/** A run that carries on from a state. Throws on unfit settings. */
+export function resume(
+  state: TrainingState,
+  targets: Targets,
+  settings: TrainingSettings,
+): Run {
+  const { network: _network, message: _message, ...counters } = state;
+  return {
+    ...counters,
+    working: toWorking(state.network),
+    plan: makePlan(state.network, targets, settings),
+    lossHistory: [...state.lossHistory],
+    hasOverflowed: false,
+  };
+}
+
+/** The state a run has reached. */
+export function finish(
+  run: Run,
+  original: Network,
+  message?: string,
+): TrainingState {
+  const { working, plan: _plan, ...counters } = run;
+  const network = toNetwork(working, original);
+  return message === undefined
+    ? { ...counters, network }
+    : { ...counters, network, message };
+}
+
+/** Updates until the epoch under way ends, or a weight would overflow. */
+export function runEpoch(run: Run): void {
+  const order = rowOrder(run.plan, run.epoch + 1, run.plan.rows.length);
+  do {
+    updateOnce(run, order);
+  } while (run.rowCursor !== 0 && !run.hasOverflowed);
+}
+
+/**
+ * One update from the row at the cursor (online) or from every row (full
+ * batch); ends the epoch when it has seen the last row. Fills `details` in
+ * when it is given.
+ */
+export function updateOnce(
+  run: Run,
+  order: number[],
+  details?: UpdateDetails,
+): void {
+  const { plan, working } = run;
+  const start = plan.isFullBatch ? 0 : run.rowCursor;
+  const end = plan.isFullBatch ? order.length : start + 1;
+  clearGradients(working);
+  let wrongRows = 0;
+  for (let place = start; place < end; place++) {
+    wrongRows += learnRow(run, order[place]!, details);
+  }
+  if (details) details.changes = gradientsOf(working, -plan.learningRate);
+  if (!applyUpdate(run, wrongRows)) return;
+  run.rowCursor = end === order.length ? 0 : end;
+  if (run.rowCursor === 0) endEpoch(run);
+}
+
+/**
+ * Runs a row forward and adds its gradient. Returns 1 when the perceptron
+ * rule found a wrong output in it, else 0.
+ */
+function learnRow(run: Run, row: number, details?: UpdateDetails): number {
+  const { plan, working } = run;
+  const inputs = plan.rows[row]!;
+  const target = plan.targets[row]!;
+  forwardRow(working, inputs);
+  if (details) details.rows.push(rowResult(working, row, inputs, target));
+  if (plan.rule === 'perceptron') {
+    return addPerceptronGradients(working, inputs, target) > 0 ? 1 : 0;
+  }
+  backwardRow(working, target, plan.loss);
+  addGradients(working, inputs);
+  return 0;
+}
+
+function rowResult(
+  working: WorkingNetwork,
+  row: number,
+  inputs: number[],
+  target: number[],
+): RowResult {
+  const outputs = [...lastOutputs(working)];
+  const error = outputs.map((output, i) => target[i]! - output);
+  return { row, inputs: [...inputs], outputs, target: [...target], error };
+}
+
+/**
+ * Descends the gradients unless a weight would overflow. Returns false,
+ * with the network left as it was, when one would.
+ */
+function applyUpdate(run: Run, wrongRows: number): boolean {
+  const { plan, working } = run;
+  if (plan.rule === 'perceptron' && wrongRows === 0) return true;
+  if (!canDescend(working, plan.learningRate)) {
+    run.hasOverflowed = true;
+    return false;
+  }
+  descend(working, plan.learningRate);
+  run.updates += plan.rule === 'perceptron' ? wrongRows : 1;
+  run.mistakesThisEpoch += wrongRows;
+  return true;
+}
+
+/** Counts the epoch, scores it, records its loss and checks convergence. */
+function endEpoch(run: Run): void {
+  run.epoch++;
+  const rowsRight = measure(run);
+  recordLoss(run);
+  run.isConverged =
+    run.plan.rule === 'perceptron'
+      ? run.mistakesThisEpoch === 0
+      : rowsRight === run.plan.rows.length && run.loss < LOSS_THRESHOLD;
+  run.mistakesThisEpoch = 0;
+}
+
+/** Sets the run's loss and accuracy; returns the rows right. */
+export function measure(run: Run): number {
+  const { plan, working } = run;
+  const { totalLoss, rowsRight } = score(
+    working,
+    plan.rows,
+    plan.targets,
+    plan.loss,
+  );
+  run.loss = totalLoss / plan.rows.length;
+  run.accuracy = rowsRight / plan.rows.length;
+  return rowsRight;
+}
+
+function recordLoss(run: Run): void {
+  if (run.epoch % run.lossHistoryStride !== 0) return;
+  run.lossHistory.push(run.loss);
+  if (run.lossHistory.length > MAX_LOSS_HISTORY) {
+    run.lossHistory = run.lossHistory.filter((_, i) => i % 2 === 0);
+    run.lossHistoryStride *= 2;
+  }
+}
