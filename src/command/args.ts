@@ -28,6 +28,15 @@ export interface CommandOptions {
   neuron: { layer: number; neuron: number } | undefined;
   isColor: boolean;
   language: Language;
+  /** Train this many epochs before printing. */
+  train: number | undefined;
+  /** Overrides of the lesson's training settings. */
+  training: {
+    rule?: 'perceptron' | 'backprop';
+    learningRate?: number;
+    seed?: number;
+    init?: 'preset' | 'zero' | 'random';
+  };
 }
 
 const OPTIONS = {
@@ -41,6 +50,11 @@ const OPTIONS = {
   neuron: { type: 'string' },
   lang: { type: 'string' },
   export: { type: 'string' },
+  train: { type: 'string' },
+  rate: { type: 'string' },
+  seed: { type: 'string' },
+  init: { type: 'string' },
+  rule: { type: 'string' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -115,6 +129,55 @@ function parseLanguage(
   throw new UsageError('--lang', `'${text}' is not en or ja`);
 }
 
+function wholeNumber(flag: string, text: string, min: number): number {
+  const value = numberArgument(flag, text);
+  const max = 1_000_000;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(
+      flag,
+      `'${text}' is not a whole number from ${min} to ${max}`,
+    );
+  }
+  return value;
+}
+
+function oneOf<const T extends string>(
+  flag: string,
+  text: string,
+  choices: readonly T[],
+): T {
+  const choice = choices.find((c) => c === text);
+  if (!choice) {
+    throw new UsageError(flag, `'${text}' is not one of ${choices.join(', ')}`);
+  }
+  return choice;
+}
+
+function parseTraining(values: {
+  rate?: string;
+  seed?: string;
+  init?: string;
+  rule?: string;
+}): CommandOptions['training'] {
+  const training: CommandOptions['training'] = {};
+  if (values.rate !== undefined) {
+    training.learningRate = numberArgument('--rate', values.rate);
+    if (!(training.learningRate > 0)) {
+      throw new UsageError('--rate', `'${values.rate}' must be above 0`);
+    }
+  }
+  if (values.seed !== undefined) {
+    training.seed = wholeNumber('--seed', values.seed, 0);
+  }
+  if (values.init !== undefined) {
+    training.init = oneOf('--init', values.init, ['preset', 'zero', 'random']);
+  }
+  if (values.rule !== undefined) {
+    training.rule = oneOf('--rule', values.rule, ['perceptron', 'backprop']);
+  }
+  return training;
+}
+
 /** Reads the command line. Throws `UsageError` for anything it refuses. */
 export function parseCommand(
   argv: string[],
@@ -130,7 +193,14 @@ export function parseCommand(
   } catch (error) {
     // parseArgs says what is wrong in a sentence of its own.
     const message = error instanceof Error ? error.message : String(error);
-    const sentence = message.split('. ')[0]?.replace(/\.$/, '') ?? message;
+    const sentence = (message.split(/\.\s|\n/)[0] ?? message).replace(
+      /\.$/,
+      '',
+    );
+    if (/argument is ambiguous/.test(message)) {
+      // A value starting with a dash, such as --rate -1.
+      throw new UsageError('arguments', `${sentence}: write it as --option=-1`);
+    }
     throw new UsageError('arguments', `${sentence} (see nn-tui --help)`);
   }
   const { values, positionals } = parsed;
@@ -141,7 +211,10 @@ export function parseCommand(
     );
   }
   const wantsPrint = Boolean(
-    values.print || values.json || values.input !== undefined,
+    values.print ||
+    values.json ||
+    values.input !== undefined ||
+    values.train !== undefined,
   );
   let action: CommandOptions['action'] = wantsPrint ? 'print' : 'play';
   if (values.export !== undefined) {
@@ -170,5 +243,10 @@ export function parseCommand(
     neuron: values.neuron ? parseNeuron(values.neuron) : undefined,
     isColor: !values['no-color'] && !environment.NO_COLOR,
     language: parseLanguage(values.lang, environment),
+    train:
+      values.train === undefined
+        ? undefined
+        : wholeNumber('--train', values.train, 0),
+    training: parseTraining(values),
   };
 }

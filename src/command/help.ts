@@ -14,6 +14,11 @@ Options:
   --range -0.5:1.5       the grid's range on both axes
   --axes x1,x2           the inputs across and upward
   --neuron LAYER:INDEX   the neuron the grid shows, counted from 1
+  --train N              with --print: train N epochs first (fewer if it converges)
+  --rate R               learning rate (default: the lesson's, else 1 or 0.5)
+  --seed S               seed for random starting weights and shuffling
+  --init preset|zero|random   starting weights
+  --rule perceptron|backprop  the learning rule
   --export numpy         the network as a NumPy program in the book's style
   --lang en|ja           interface language (default: from LANG)
   --no-color             no colour (NO_COLOR is honoured too)
@@ -38,6 +43,11 @@ const JA = `nn-tui: パーセプトロンと小さなニューラルネットワ
   --range -0.5:1.5       両軸の範囲
   --axes x1,x2           横軸と縦軸の入力
   --neuron 層:番号       グリッドに表示するニューロン (1 から数える)
+  --train N              --print と共に: 先に N エポック学習 (収束すればそこまで)
+  --rate R               学習率 (既定: レッスンの値、なければ 1 か 0.5)
+  --seed S               ランダムな初期値とシャッフルのシード
+  --init preset|zero|random   重みの初期値
+  --rule perceptron|backprop  学習規則
   --export numpy         ネットワークを本と同じ書き方の NumPy プログラムで出力
   --lang en|ja           表示言語 (既定: LANG から)
   --no-color             色なし (NO_COLOR にも従う)

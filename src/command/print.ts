@@ -6,6 +6,7 @@ import {
 import type { Lesson } from '../core/lesson.js';
 import { forward, type Network, type NeuronAddress } from '../core/network.js';
 import { formatNumber } from '../core/number.js';
+import { settingsFor, train } from '../core/train.js';
 import { truthTable } from '../core/truth-table.js';
 import { messagesFor } from '../i18n/messages.js';
 import { lessonJson, rowsJson } from '../render/json.js';
@@ -103,24 +104,96 @@ function printInput(lesson: Lesson, input: number[], isJson: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The outcome of `--train`, as `--json` reports it. */
+interface TrainingReport {
+  rule: string;
+  learningRate: number;
+  seed: number;
+  init: string;
+  epochs: number;
+  loss: number;
+  accuracy: number;
+  converged: boolean;
+  message: string;
+}
+
+/**
+ * `--train N`: the lesson after N epochs (fewer when it converges first)
+ * with the lesson's training settings and the command line's overrides.
+ */
+function trainLesson(
+  lesson: Lesson,
+  options: CommandOptions,
+): { lesson: Lesson; report: TrainingReport } {
+  if (!lesson.targets) {
+    throw new UsageError(
+      '--train',
+      `${lesson.name} has no targets to learn; give it "targets" in a preset file`,
+    );
+  }
+  const settings = {
+    ...settingsFor(lesson.network, lesson.training),
+    ...options.training,
+  };
+  let state;
+  try {
+    state = train(lesson.network, lesson.targets, settings, options.train);
+  } catch (error) {
+    throw new UsageError(
+      '--train',
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+  const report: TrainingReport = {
+    rule: settings.rule,
+    learningRate: settings.learningRate,
+    seed: settings.seed,
+    init: settings.init ?? 'preset',
+    epochs: state.epoch,
+    loss: state.loss,
+    accuracy: state.accuracy,
+    converged: state.isConverged,
+    message: state.message ?? '',
+  };
+  return { lesson: { ...lesson, network: state.network }, report };
+}
+
+/** The training report as lines of text, for `--print --train`. */
+function reportText(report: TrainingReport): string {
+  return [
+    `Trained with the ${report.rule} rule, learning rate ${report.learningRate}, seed ${report.seed}, init ${report.init}:`,
+    `${report.epochs} epochs, loss ${report.loss.toPrecision(4)}, ${Math.round(report.accuracy * 100)}% of rows right.`,
+    report.message,
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
 /**
  * What `--print` writes: the network, truth table and grid as text, or as
  * JSON with `--json`, or one input vector with `--input`.
  */
 export function printLesson(
-  lesson: Lesson,
+  given: Lesson,
   options: CommandOptions,
   position?: { index: number; count: number },
 ): string {
+  const trained =
+    options.train === undefined ? undefined : trainLesson(given, options);
+  const lesson = trained?.lesson ?? given;
   if (options.input) return printInput(lesson, options.input, options.isJson);
   const { network, targets } = lesson;
   const gridOptions = gridOptionsFor(network, options);
   const rows = truthTable(network, targets);
   if (options.isJson) {
-    const json = { ...lessonJson(lesson), rows: rowsJson(rows) };
+    const json = {
+      ...lessonJson(lesson),
+      rows: rowsJson(rows),
+      ...(trained ? { training: trained.report } : {}),
+    };
     return `${JSON.stringify(json, null, 2)}\n`;
   }
-  return renderPrint({
+  const text = renderPrint({
     lesson,
     rows,
     grid: sampleGrid(network, gridOptions),
@@ -129,4 +202,5 @@ export function printLesson(
     messages: messagesFor(options.language),
     ...(position ? { position } : {}),
   });
+  return trained ? `${reportText(trained.report)}\n\n${text}` : text;
 }

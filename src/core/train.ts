@@ -130,3 +130,20 @@ export function train(
   const message = messageAfter(run, epochs > 0, epochs);
   return finish(run, start.network, message);
 }
+
+/**
+ * The training settings of a lesson: its own, or where it has none, the
+ * perceptron rule at rate 1 for one layer of step neurons and backprop at
+ * rate 0.5 for anything else, seed 1.
+ */
+export function settingsFor(
+  network: Network,
+  training?: TrainingSettings,
+): TrainingSettings {
+  if (training) return training;
+  const isPerceptron =
+    network.layers.length === 1 && network.layers[0]?.activation === 'step';
+  return isPerceptron
+    ? { rule: 'perceptron', learningRate: 1, seed: 1 }
+    : { rule: 'backprop', learningRate: 0.5, seed: 1 };
+}

@@ -122,7 +122,7 @@ describe('the printed screen', () => {
     expect(code).toBe(0);
     // NAND over x2 across and x1 upward, corners at the grid's corners.
     expect(stdout).toContain('s1 = step(-0.50*x1 - 0.50*x2 + 0.70)');
-    expect(stdout).toMatch(/ 1 \|1###0\n/);
+    expect(stdout).toMatch(/ 1 \|1#\.\.0\n/);
     expect(stdout).toMatch(/ 0 \|1###1\n/);
   });
 });
@@ -201,5 +201,66 @@ describe('not a terminal', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(runCli(['--print', 'xor']).stdout);
     expectOneErrorLine(result.stderr, /not a terminal/);
+  });
+});
+
+describe('--train', () => {
+  it('the perceptron rule from zero at rate 1 ends AND at (2, 1) and -2', () => {
+    const result = runCli([
+      '--print',
+      '--json',
+      'and',
+      '--init',
+      'zero',
+      '--rate',
+      '1',
+      '--train',
+      '10',
+    ]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as {
+      layers: { neurons: { weights: number[]; bias: number }[] }[];
+      training: { epochs: number; loss: number; converged: boolean };
+    };
+    expect(json.layers[0]?.neurons[0]?.weights).toEqual([2, 1]);
+    expect(json.layers[0]?.neurons[0]?.bias).toBe(-2);
+    expect(json.training).toMatchObject({
+      epochs: 6,
+      loss: 0,
+      converged: true,
+    });
+  });
+
+  it('xor-sigmoid with its own seed and rate learns 0 1 1 0', () => {
+    const result = runCli(['--json', 'xor-sigmoid', '--train', '5000']);
+    const json = JSON.parse(result.stdout) as {
+      rows: Row[];
+      training: { converged: boolean };
+    };
+    expect(json.rows.map((row) => Math.round(row.outputs[0] ?? NaN))).toEqual([
+      0, 1, 1, 0,
+    ]);
+    expect(json.training.converged).toBe(true);
+  });
+
+  it('says why one perceptron never learns XOR', () => {
+    const result = runCli(['--print', 'xor-single', '--train', '100']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('not linearly separable');
+  });
+
+  it('refuses backprop on step neurons with a reason', () => {
+    const result = runCli(['--print', 'xor', '--train', '5']);
+    expect(result.code).toBe(2);
+    expectOneErrorLine(result.stderr, /--train: Backprop cannot train step/);
+  });
+
+  it('refuses a learning rate that is not above 0', () => {
+    const result = runCli(['--print', 'and', '--train', '5', '--rate=-1']);
+    expect(result.code).toBe(2);
+    expectOneErrorLine(result.stderr, /--rate: '-1' must be above 0/);
+    const spaced = runCli(['--print', 'and', '--train', '5', '--rate', '-1']);
+    expect(spaced.code).toBe(2);
+    expectOneErrorLine(spaced.stderr, /write it as --option=-1/);
   });
 });
