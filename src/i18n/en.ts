@@ -14,6 +14,24 @@ export const en = {
   gridOf: (neuron: string, held: string) =>
     `Decision grid: ${neuron}${held ? ` (${held})` : ''}`,
   heldAt: (names: string) => `${names} held at 0`,
+  boundaryLine: (equation: string) => `boundary: ${equation}`,
+  boundaryNone:
+    'no line: both weights are 0, so the sum is the same everywhere',
+  boundaryNotStraight:
+    'boundary: not one straight line (this neuron reads other neurons)',
+  gridLegendLine: (mark: string) => `${mark} boundary`,
+  whyIntro: (fires: string) =>
+    `Each row asks something of w1, w2 and b (the neuron fires when the sum ${fires} 0):`,
+  whyNow: (sum: string, holds: boolean) =>
+    `now ${sum}: ${holds ? 'holds' : 'fails'}`,
+  whyMiddle: (sum: string) => `Adding the two middle rows: ${sum}.`,
+  whyEnds: (sum: string) => `Adding the first and the last: ${sum}.`,
+  whyImpossible:
+    'Both cannot be true, so no weights and bias do it: one straight line cannot split these points. Two layers can (see the xor lesson).',
+  whyPossible:
+    'These can all hold at once: some straight line splits the 1s from the 0s.',
+  whyNotApplicable:
+    'Why works on one step neuron with two inputs and targets, such as the xor-single lesson.',
   layer: (n: number, activation: string) => `Layer ${n} (${activation})`,
   bias: 'b',
   network: 'Network',
@@ -23,7 +41,7 @@ export const en = {
   headerLesson: (index: number, count: number) => `lesson ${index}/${count}`,
   headerFile: (name: string) => `file ${name}`,
   headerRule: (rule: string) => `fires when z ${rule} 0`,
-  headerStep: (size: string) => `step ±${size}`,
+  headerStep: (size: string) => `nudge ${size}`,
   windowTooSmall: (columns: number, rows: number, now: string) =>
     `Please make the window at least ${columns}x${rows} (now ${now}).`,
   moreRows: (count: number) => `... ${count} more rows`,
@@ -125,7 +143,7 @@ export const en = {
   hintInput: 'input',
   hintGrid: 'grid',
   hintTargets: 'targets',
-  hintUndo: 'undo/redo',
+  hintUndo: 'undo',
   hintSave: 'save',
   hintHelp: 'help',
   hintQuit: 'quit',

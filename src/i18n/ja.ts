@@ -16,6 +16,22 @@ export const ja: typeof en = {
   gridOf: (neuron: string, held: string) =>
     `決定領域: ${neuron}${held ? ` (${held})` : ''}`,
   heldAt: (names: string) => `${names} は 0 に固定`,
+  boundaryLine: (equation: string) => `境界線: ${equation}`,
+  boundaryNone: '直線なし: 重みが両方 0 なので和はどこでも同じ',
+  boundaryNotStraight:
+    '境界線: 1 本の直線ではない (他のニューロンの出力を読むため)',
+  gridLegendLine: (mark: string) => `${mark} 境界線`,
+  whyIntro: (fires: string) =>
+    `各行が w1, w2, b に求める条件 (和 ${fires} 0 のとき発火):`,
+  whyNow: (sum: string, holds: boolean) =>
+    `いま ${sum}: ${holds ? '成立' : '不成立'}`,
+  whyMiddle: (sum: string) => `真ん中の 2 行を足すと: ${sum}。`,
+  whyEnds: (sum: string) => `最初と最後の行を足すと: ${sum}。`,
+  whyImpossible:
+    '両方が同時に成り立つことはないので、どんな重みとバイアスでも無理です。1 本の直線ではこの点を分けられません。2 層ならできます (xor のレッスン)。',
+  whyPossible: 'これらは同時に成り立ちます: 1 と 0 を分ける直線があります。',
+  whyNotApplicable:
+    '「なぜ」は 2 入力・1 ニューロンのステップ関数で正解があるとき (xor-single など) に使えます。',
   layer: (n: number, activation: string) => `第${n}層 (${activation})`,
   bias: 'b',
   network: 'ネットワーク',
@@ -25,7 +41,7 @@ export const ja: typeof en = {
   headerLesson: (index: number, count: number) => `レッスン ${index}/${count}`,
   headerFile: (name: string) => `ファイル ${name}`,
   headerRule: (rule: string) => `z ${rule} 0 で発火`,
-  headerStep: (size: string) => `刻み ±${size}`,
+  headerStep: (size: string) => `刻み ${size}`,
   windowTooSmall: (columns: number, rows: number, now: string) =>
     `ウィンドウを ${columns}x${rows} 以上に広げてください (現在 ${now})。`,
   moreRows: (count: number) => `... ほか ${count} 行`,
@@ -131,7 +147,7 @@ export const ja: typeof en = {
   hintInput: '入力',
   hintGrid: '領域図',
   hintTargets: '正解',
-  hintUndo: '戻す/やり直し',
+  hintUndo: '戻す',
   hintSave: '保存',
   hintHelp: 'ヘルプ',
   hintQuit: '終了',

@@ -5,6 +5,8 @@ import { binaryRows } from '../core/truth-table.js';
 import { formatNumber } from '../core/number.js';
 import type { Network } from '../core/network.js';
 import type { Messages } from '../i18n/messages.js';
+import type { BoundaryLine } from '../core/boundary.js';
+import { lineCells, lineMark } from './boundary.js';
 
 /** Ten marks from the lowest output to the highest. */
 export const RAMP = '.,:-=+*%@#';
@@ -73,16 +75,24 @@ function pointMarks(
   });
 }
 
-/** The grid's cells as rows of marks, truth-table points included. */
+/**
+ * The grid's cells as rows of marks, with the boundary line when one is
+ * given, and the truth-table points over both.
+ */
 export function gridCells(
   grid: Grid,
   network: Network,
   targets: Targets | null,
+  line?: BoundaryLine,
 ): string[][] {
   const [low, high] = outputRange(grid, network);
   const cells = grid.values.map((row) =>
     row.map((value) => markOf(value, low, high)),
   );
+  for (const [row, column] of line ? lineCells(grid, line) : []) {
+    const cellsRow = cells[row];
+    if (cellsRow && line) cellsRow[column] = lineMark(line);
+  }
   for (const point of pointMarks(grid, network, targets)) {
     const row = cells[point.row];
     if (row) row[point.column] = point.mark;
@@ -138,6 +148,8 @@ function yTicks(ys: readonly number[]): string[] {
 export interface GridTextOptions {
   /** Draw the legend lines under the grid. */
   hasLegend?: boolean;
+  /** The neuron's boundary, drawn over the cells when it is a line. */
+  line?: BoundaryLine;
 }
 
 /**
@@ -151,7 +163,7 @@ export function renderGrid(
   messages: Messages,
   options: GridTextOptions = {},
 ): string[] {
-  const cells = gridCells(grid, network, targets);
+  const cells = gridCells(grid, network, targets, options.line);
   const labels = yTicks(grid.ys);
   const margin = Math.max(...labels.map((label) => label.length), 2) + 1;
   const xName = network.inputs[grid.options.xAxis] ?? 'x';
@@ -167,7 +179,7 @@ export function renderGrid(
   const ticks = xTicks(grid.xs);
   lines.push(`${' '.repeat(margin + 1)}${ticks}  ${xName}`);
   if (options.hasLegend !== false) {
-    lines.push(...gridLegend(grid, network, targets, messages));
+    lines.push(...gridLegend(grid, network, targets, messages, options.line));
   }
   return lines.map((line) => line.trimEnd());
 }
@@ -178,6 +190,7 @@ export function gridLegend(
   network: Network,
   targets: Targets | null,
   messages: Messages,
+  line?: BoundaryLine,
 ): string[] {
   const activation =
     network.layers[grid.options.neuron.layer]?.activation ?? 'step';
@@ -189,7 +202,10 @@ export function gridLegend(
   const points =
     targets && isOutput ? messages.gridLegendPoints : messages.gridLegendPlain;
   const hasNonFinite = grid.values.flat().some((v) => !Number.isFinite(v));
-  return [
-    `${scale}   ${points}${hasNonFinite ? `   ${messages.gridNotFinite}` : ''}`,
+  const hasLine = line !== undefined && lineCells(grid, line).length > 0;
+  const extras = [
+    ...(hasLine && line ? [messages.gridLegendLine(lineMark(line))] : []),
+    ...(hasNonFinite ? [messages.gridNotFinite] : []),
   ];
+  return [[scale, points, ...extras].join('   ')];
 }

@@ -3,6 +3,8 @@ import type { Lesson } from '../core/lesson.js';
 import type { NeuronAddress } from '../core/network.js';
 import { countCorrect, type TruthRow } from '../core/truth-table.js';
 import type { Language, Messages } from '../i18n/messages.js';
+import { boundaryLine } from '../core/boundary.js';
+import { boundaryText } from './boundary.js';
 import { formulaText } from './formula.js';
 import { renderGrid } from './grid.js';
 import { renderNetwork } from './network.js';
@@ -39,15 +41,25 @@ export function renderPrint(view: PrintView): string {
   const right = targets
     ? `  ${messages.rowsRight(countCorrect(rows), rows.length)}`
     : '';
+  const { xAxis, yAxis } = grid.options;
+  const line = boundaryLine(network, view.focus, grid.options);
+  const lineText = boundaryText(
+    line,
+    network.inputs[xAxis] ?? '',
+    yAxis === null ? '' : (network.inputs[yAxis] ?? ''),
+    messages,
+  );
   const sections = [
     [`${lesson.name}${where}: ${localText(lesson.title, view.language)}`],
     [messages.network, ...renderNetwork(network, messages)],
-    [formulaText(network, view.focus)],
+    [formulaText(network, view.focus), ...(yAxis === null ? [] : [lineText])],
     [
       `${messages.truthTable}${right}`,
       ...renderTable(network, rows, view.focus, messages),
     ],
-    renderGrid(grid, network, targets, messages),
+    renderGrid(grid, network, targets, messages, {
+      ...(yAxis !== null && view.focus === grid.options.neuron ? { line } : {}),
+    }),
   ];
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -1,0 +1,71 @@
+import type { BoundaryLine } from '../core/boundary.js';
+import { nearestIndex, type Grid } from '../core/grid.js';
+import { formatNumber } from '../core/number.js';
+import type { Messages } from '../i18n/messages.js';
+
+/** The mark of a boundary line drawn over a grid: it follows the slope. */
+export function lineMark(line: BoundaryLine): string {
+  if (line.kind === 'x') return '|';
+  if (line.kind !== 'y' || line.slope === 0) return '-';
+  return line.slope > 0 ? '/' : '\\';
+}
+
+/**
+ * The boundary in words and numbers: `x2 = 1.40 - 1.00*x1`, `x1 = 0.70`,
+ * or why there is no line.
+ */
+export function boundaryText(
+  line: BoundaryLine,
+  xName: string,
+  yName: string,
+  messages: Messages,
+): string {
+  switch (line.kind) {
+    case 'y': {
+      const sign = formatNumber(line.slope).startsWith('-') ? '-' : '+';
+      const slope = formatNumber(Math.abs(line.slope));
+      return messages.boundaryLine(
+        `${yName} = ${formatNumber(line.intercept)} ${sign} ${slope}*${xName}`,
+      );
+    }
+    case 'x':
+      return messages.boundaryLine(`${xName} = ${formatNumber(line.value)}`);
+    case 'none':
+      return messages.boundaryNone;
+    case 'not-straight':
+      return messages.boundaryNotStraight;
+  }
+}
+
+/**
+ * The cells the line passes through, as [row, column] pairs. Both every
+ * column and every row are visited, so a steep line leaves no gaps.
+ */
+export function lineCells(grid: Grid, line: BoundaryLine): [number, number][] {
+  const cells = new Map<string, [number, number]>();
+  const add = (row: number, column: number) =>
+    cells.set(`${row},${column}`, [row, column]);
+  const { xs, ys } = grid;
+  const [low, high] = grid.options.range;
+  const halfX = (high - low) / Math.max(1, xs.length - 1) / 2;
+  const halfY = (high - low) / Math.max(1, ys.length - 1) / 2;
+  const isInside = (v: number, half: number) =>
+    v >= low - half && v <= high + half;
+  if (line.kind === 'y' && ys.length > 1) {
+    xs.forEach((x, column) => {
+      const y = line.intercept + line.slope * x;
+      if (isInside(y, halfY)) add(nearestIndex(ys, y), column);
+    });
+    if (line.slope !== 0) {
+      ys.forEach((y, row) => {
+        const x = (y - line.intercept) / line.slope;
+        if (isInside(x, halfX)) add(row, nearestIndex(xs, x));
+      });
+    }
+  }
+  if (line.kind === 'x' && isInside(line.value, halfX)) {
+    const column = nearestIndex(xs, line.value);
+    ys.forEach((_, row) => add(row, column));
+  }
+  return [...cells.values()];
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { boundaryLine } from '../../src/core/boundary.js';
+import { defaultGridOptions, sampleGrid } from '../../src/core/grid.js';
+import type { Network } from '../../src/core/network.js';
+import { en } from '../../src/i18n/en.js';
+import { ja } from '../../src/i18n/ja.js';
+import { boundaryText, lineCells } from '../../src/render/boundary.js';
+import { whyLines } from '../../src/render/why.js';
+import { readCase } from '../cases.js';
+
+type Gate = { weights: number[]; bias: number };
+const book = readCase<{ gates: Record<'and' | 'nand' | 'or', Gate> }>(
+  'book.json',
+);
+
+const single = ({ weights, bias }: Gate): Network => ({
+  inputs: ['x1', 'x2'],
+  stepRule: '>',
+  layers: [{ activation: 'step', neurons: [{ weights, bias }] }],
+});
+
+const text = (gate: Gate) => {
+  const network = single(gate);
+  const line = boundaryLine(
+    network,
+    { layer: 0, neuron: 0 },
+    defaultGridOptions(network),
+  );
+  return boundaryText(line, 'x1', 'x2', en);
+};
+
+describe('the boundary line in words and numbers', () => {
+  it('for the book gates', () => {
+    expect(text(book.gates.and)).toBe('boundary: x2 = 1.40 - 1.00*x1');
+    expect(text(book.gates.nand)).toBe('boundary: x2 = 1.40 - 1.00*x1');
+    expect(text(book.gates.or)).toBe('boundary: x2 = 0.40 - 1.00*x1');
+  });
+
+  it('solves for x1 when w2 is 0', () => {
+    expect(text({ weights: [0.5, 0], bias: -0.25 })).toBe(
+      'boundary: x1 = 0.50',
+    );
+  });
+
+  it('says there is no line when both weights are 0', () => {
+    expect(text({ weights: [0, 0], bias: 0.3 })).toBe(
+      'no line: both weights are 0, so the sum is the same everywhere',
+    );
+  });
+
+  it('has no single line for a neuron of a later layer', () => {
+    const network: Network = {
+      ...single(book.gates.and),
+      layers: [
+        { activation: 'step', neurons: [book.gates.nand, book.gates.or] },
+        { activation: 'step', neurons: [book.gates.and] },
+      ],
+    };
+    const line = boundaryLine(
+      network,
+      { layer: 1, neuron: 0 },
+      defaultGridOptions(network),
+    );
+    expect(line.kind).toBe('not-straight');
+  });
+
+  it('moves with inputs held fixed', () => {
+    const network: Network = {
+      inputs: ['x1', 'x2', 'x3'],
+      stepRule: '>',
+      layers: [
+        { activation: 'step', neurons: [{ weights: [1, 1, 1], bias: -1.5 }] },
+      ],
+    };
+    const options = { ...defaultGridOptions(network), fixed: [0, 0, 1] };
+    const line = boundaryLine(network, { layer: 0, neuron: 0 }, options);
+    expect(line).toEqual({ kind: 'y', intercept: 0.5, slope: -1 });
+  });
+
+  it('is drawn through the cells where the output changes', () => {
+    const network = single(book.gates.or);
+    const grid = sampleGrid(network, defaultGridOptions(network));
+    const line = boundaryLine(network, { layer: 0, neuron: 0 }, grid.options);
+    const cells = lineCells(grid, line);
+    // x2 = 0.4 - x1 passes (x1, x2) = (0.4, 0): row 12, column 8 + 6.4.
+    expect(cells).toContainEqual([12, 14]);
+    for (const [row, column] of cells) {
+      const x = grid.xs[column] ?? NaN;
+      const y = grid.ys[row] ?? NaN;
+      expect(Math.abs(y - (0.4 - x))).toBeLessThanOrEqual(0.126);
+    }
+  });
+});
+
+describe('why one neuron cannot learn XOR', () => {
+  const xorTargets = [[0], [1], [1], [0]];
+
+  it('lists the four inequalities and the contradiction', () => {
+    const lines = whyLines(single(book.gates.or), xorTargets, en) ?? [];
+    expect(lines.slice(1, 5)).toEqual([
+      '  (0,0) -> 0:  b <= 0   now -0.20: holds',
+      '  (0,1) -> 1:  w2 + b > 0   now 0.30: holds',
+      '  (1,0) -> 1:  w1 + b > 0   now 0.30: holds',
+      '  (1,1) -> 0:  w1 + w2 + b <= 0   now 0.80: fails',
+    ]);
+    expect(lines[5]).toBe('Adding the two middle rows: w1 + w2 + 2b > 0.');
+    expect(lines[6]).toBe('Adding the first and the last: w1 + w2 + 2b <= 0.');
+    expect(lines[7]).toMatch(/^Both cannot be true/);
+  });
+
+  it('turns the inequalities around under the >= rule', () => {
+    const network = { ...single(book.gates.or), stepRule: '>=' as const };
+    const lines = whyLines(network, xorTargets, en) ?? [];
+    expect(lines[1]).toContain('b < 0');
+    expect(lines[2]).toContain('w2 + b >= 0');
+  });
+
+  it('says a line exists for AND', () => {
+    const lines = whyLines(single(book.gates.and), [[0], [0], [0], [1]], en);
+    expect(lines?.at(-1)).toMatch(/some straight line splits/);
+  });
+
+  it('has nothing to say about two layers or no targets', () => {
+    expect(whyLines(single(book.gates.and), null, en)).toBeNull();
+  });
+
+  it('speaks Japanese', () => {
+    const lines = whyLines(single(book.gates.or), xorTargets, ja) ?? [];
+    expect(lines[4]).toContain('不成立');
+  });
+});
