@@ -122,7 +122,10 @@ describe('the printed screen', () => {
     expect(code).toBe(0);
     // NAND over x2 across and x1 upward, corners at the grid's corners.
     expect(stdout).toContain('s1 = step(-0.50*x1 - 0.50*x2 + 0.70)');
-    expect(stdout).toMatch(/ 1 \|1#\.\.0\n/);
+    // The boundary x1 = 1.4 - x2 crosses the top two rows.
+    expect(stdout).toContain('boundary: x1 = 1.40 - 1.00*x2');
+    expect(stdout).toMatch(/ 1 \|1\\\\\.0\n/);
+    expect(stdout).toMatch(/\n +\|###\\\\\n/);
     expect(stdout).toMatch(/ 0 \|1###1\n/);
   });
 });
