@@ -38,7 +38,15 @@ function list(options: CommandOptions): string {
 /** Finds the lesson to open and its place in the lesson order. */
 function chooseLesson(options: CommandOptions) {
   const lessons = builtInLessons();
-  const start = options.preset ? resolvePreset(options.preset) : lessons[0];
+  if (options.lesson !== undefined && options.lesson > lessons.length) {
+    throw new UsageError(
+      '--lesson',
+      `there are ${lessons.length} lessons, not ${options.lesson} (see nn-tui --list)`,
+    );
+  }
+  const start = options.preset
+    ? resolvePreset(options.preset)
+    : lessons[(options.lesson ?? 1) - 1];
   if (!start) throw new Error('nn-tui was built without its lessons.');
   const index = lessons.indexOf(start);
   return { lessons, start, startIndex: index >= 0 ? index : null };

@@ -12,6 +12,12 @@ export class UsageError extends Error {
   }
 }
 
+/** The panels `--hide` can hide. */
+export const PANELS = ['network', 'formula', 'table', 'grid', 'notes'] as const;
+
+/** One of `PANELS`. */
+export type Panel = (typeof PANELS)[number];
+
 /** What the command line asks for, checked as far as it can be alone. */
 export interface CommandOptions {
   action: 'help' | 'version' | 'list' | 'print' | 'export' | 'play';
@@ -28,6 +34,12 @@ export interface CommandOptions {
   neuron: { layer: number; neuron: number } | undefined;
   isColor: boolean;
   language: Language;
+  /** Lesson K (from 1) instead of a preset name. */
+  lesson: number | undefined;
+  /** A teacher's mode: values only, no structure editing. */
+  isLocked: boolean;
+  /** Panels hidden to pose a question. */
+  hidden: Panel[];
   /** Train this many epochs before printing. */
   train: number | undefined;
   /** Overrides of the lesson's training settings. */
@@ -51,6 +63,9 @@ const OPTIONS = {
   lang: { type: 'string' },
   export: { type: 'string' },
   train: { type: 'string' },
+  lesson: { type: 'string' },
+  locked: { type: 'boolean' },
+  hide: { type: 'string' },
   rate: { type: 'string' },
   seed: { type: 'string' },
   init: { type: 'string' },
@@ -118,6 +133,11 @@ function parseNeuron(text: string): { layer: number; neuron: number } {
     );
   }
   return { layer: Number(match[1]), neuron: Number(match[2]) };
+}
+
+function parseHidden(text: string | undefined): Panel[] {
+  if (text === undefined) return [];
+  return text.split(',').map((part) => oneOf('--hide', part.trim(), PANELS));
 }
 
 function parseLanguage(
@@ -204,6 +224,12 @@ export function parseCommand(
     throw new UsageError('arguments', `${sentence} (see nn-tui --help)`);
   }
   const { values, positionals } = parsed;
+  if (positionals.length > 0 && values.lesson !== undefined) {
+    throw new UsageError(
+      '--lesson',
+      `give a lesson number or a preset (${positionals[0]}), not both`,
+    );
+  }
   if (positionals.length > 1) {
     throw new UsageError(
       'arguments',
@@ -243,6 +269,12 @@ export function parseCommand(
     neuron: values.neuron ? parseNeuron(values.neuron) : undefined,
     isColor: !values['no-color'] && !environment.NO_COLOR,
     language: parseLanguage(values.lang, environment),
+    lesson:
+      values.lesson === undefined
+        ? undefined
+        : wholeNumber('--lesson', values.lesson, 1),
+    isLocked: Boolean(values.locked),
+    hidden: parseHidden(values.hide),
     train:
       values.train === undefined
         ? undefined

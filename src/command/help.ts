@@ -8,6 +8,9 @@ Usage:
   nn-tui --print [PRESET|FILE]  the network, truth table and grid, printed once
 
 Options:
+  --lesson K             open lesson K (see --list)
+  --locked               a teacher's mode: values only, no structure editing
+  --hide grid,table,...  hide panels (network, formula, table, grid, notes)
   --json                 with --print: the same as JSON
   --input 1,0.5          evaluate one input vector
   --grid 33x17           grid columns x rows (default 33x17)
@@ -37,6 +40,9 @@ const JA = `nn-tui: パーセプトロンと小さなニューラルネットワ
   nn-tui --print [プリセット|ファイル]  ネットワーク・真理値表・グリッドを一度だけ表示
 
 オプション:
+  --lesson K             K 番目のレッスンを開く (--list を参照)
+  --locked               授業用: 値だけ変更でき、構造は編集できない
+  --hide grid,table,...  パネルを隠す (network, formula, table, grid, notes)
   --json                 --print と共に: 同じ内容を JSON で
   --input 1,0.5          1 つの入力ベクトルを評価
   --grid 33x17           グリッドの列 x 行 (既定 33x17)

@@ -200,6 +200,7 @@ export function printLesson(
     focus: gridOptions.neuron,
     language: options.language,
     messages: messagesFor(options.language),
+    hidden: options.hidden,
     ...(position ? { position } : {}),
   });
   return trained ? `${reportText(trained.report)}\n\n${text}` : text;

@@ -21,6 +21,8 @@ export interface PrintView {
   messages: Messages;
   /** `lesson k/N` when the lesson is a built-in one. */
   position?: { index: number; count: number };
+  /** Panels left out, to pose a question ("what will the table show?"). */
+  hidden?: readonly string[];
 }
 
 /** A lesson's title or notes in a language, English when untranslated. */
@@ -49,17 +51,27 @@ export function renderPrint(view: PrintView): string {
     yAxis === null ? '' : (network.inputs[yAxis] ?? ''),
     messages,
   );
+  const isShown = (panel: string) => !view.hidden?.includes(panel);
   const sections = [
     [`${lesson.name}${where}: ${localText(lesson.title, view.language)}`],
-    [messages.network, ...renderNetwork(network, messages)],
-    [formulaText(network, view.focus), ...(yAxis === null ? [] : [lineText])],
-    [
+    isShown('network') && [
+      messages.network,
+      ...renderNetwork(network, messages),
+    ],
+    isShown('formula') && [
+      formulaText(network, view.focus),
+      ...(yAxis === null ? [] : [lineText]),
+    ],
+    isShown('table') && [
       `${messages.truthTable}${right}`,
       ...renderTable(network, rows, view.focus, messages),
     ],
-    renderGrid(grid, network, targets, messages, {
-      ...(yAxis !== null && view.focus === grid.options.neuron ? { line } : {}),
-    }),
-  ];
+    isShown('grid') &&
+      renderGrid(grid, network, targets, messages, {
+        ...(yAxis !== null && view.focus === grid.options.neuron
+          ? { line }
+          : {}),
+      }),
+  ].filter((lines) => lines !== false);
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -267,3 +267,29 @@ describe('--train', () => {
     expectOneErrorLine(spaced.stderr, /write it as --option=-1/);
   });
 });
+
+describe('teaching flags', () => {
+  it('--lesson K opens lesson K', () => {
+    const result = runCli(['--print', '--lesson', '7']);
+    expect(result.stdout).toMatch(/^xor \(7\/15\)/);
+  });
+
+  it('--hide leaves panels out to pose a question', () => {
+    const result = runCli(['--print', 'and', '--hide', 'table,grid']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('y = step(0.50*x1 + 0.50*x2 - 0.70)');
+    expect(result.stdout).not.toContain('Truth table');
+    expect(result.stdout).not.toContain('x1 x2 |');
+    expect(result.stdout).not.toMatch(/^ +1 \|/m);
+  });
+
+  it('refuses a lesson out of range, a panel it does not know, and both', () => {
+    const outOfRange = runCli(['--lesson', '16']);
+    expect(outOfRange.code).toBe(2);
+    expectOneErrorLine(outOfRange.stderr, /--lesson: there are 15 lessons/);
+    const unknown = runCli(['--hide', 'legend']);
+    expectOneErrorLine(unknown.stderr, /--hide: 'legend' is not one of/);
+    const both = runCli(['and', '--lesson', '2']);
+    expectOneErrorLine(both.stderr, /--lesson: give a lesson number or/);
+  });
+});
