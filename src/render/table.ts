@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { isBinaryActivation } from '../core/activation.js';
 import { formatNumber } from '../core/number.js';
 import type { Network, NeuronAddress } from '../core/network.js';
@@ -13,12 +14,20 @@ function cellText(value: number, isBinary: boolean): string {
   return isBinary ? String(value) : formatNumber(value);
 }
 
-/** Joins cells, each padded to its column's width, with one space. */
+/**
+ * Joins cells, each padded to its column's width in terminal columns (a
+ * Japanese heading is two columns a character), with one space.
+ */
 function joinCells(
   cells: readonly string[],
   widths: readonly number[],
 ): string {
-  return cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join(' ');
+  return cells
+    .map(
+      (cell, i) =>
+        ' '.repeat(Math.max(0, (widths[i] ?? 0) - stringWidth(cell))) + cell,
+    )
+    .join(' ');
 }
 
 /**
@@ -73,8 +82,8 @@ export function renderTable(
   const widths = header.map((group, g) =>
     group.map((title, c) =>
       Math.max(
-        title.length,
-        ...body.map((cells) => cells[g]?.[c]?.length ?? 0),
+        stringWidth(title),
+        ...body.map((cells) => stringWidth(cells[g]?.[c] ?? '')),
       ),
     ),
   );

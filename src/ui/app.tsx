@@ -1,0 +1,95 @@
+import { useApp, useInput } from 'ink';
+import {
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+} from 'react';
+import type { Lesson } from '../core/lesson.js';
+import { type Language, messagesFor } from '../i18n/messages.js';
+import { helpLines } from './help-overlay.js';
+import { type KeyContext, keyNames, reduceKeys } from './keymap.js';
+import { screenLayout } from './layout.js';
+import { performSave } from './save.js';
+import { Screen } from './screen.js';
+import {
+  type Action,
+  initialState,
+  reduce,
+  type SessionState,
+} from './state.js';
+import { type TerminalSize, useTerminalSize } from './use-terminal-size.js';
+
+/** Props of `App`. */
+export interface AppProps {
+  /** The built-in lessons in order. */
+  lessons: readonly Lesson[];
+  /** The lesson to open. */
+  start: Lesson;
+  /** Its place in `lessons`, or null for a user file. */
+  startIndex: number | null;
+  language: Language;
+  /** False under --no-color or NO_COLOR. */
+  isColor: boolean;
+  /** A fixed terminal size, for tests; the real size otherwise. */
+  size?: TerminalSize;
+  /** The folder that relative save paths start from. */
+  cwd?: string;
+}
+
+/** What the app's reducer takes: an action, or keys to look up. */
+type AppAction = Action | { type: 'keys'; keys: string[]; context: KeyContext };
+
+/**
+ * Keys are looked up in the keymap here, against the state they act on:
+ * two keys in one chunk of input then see each other's effect.
+ */
+function appReducer(state: SessionState, action: AppAction): SessionState {
+  return action.type === 'keys'
+    ? reduceKeys(state, action.keys, action.context)
+    : reduce(state, action);
+}
+
+/** The interactive playground: the session, its keys, and the screen. */
+export function App(props: AppProps): ReactNode {
+  const [state, dispatch] = useReducer(appReducer, props, initialState);
+  const { exit } = useApp();
+  const size = useTerminalSize(props.size);
+  const cwd = props.cwd ?? process.cwd();
+
+  const helpLimit = useMemo(() => {
+    const messages = messagesFor(state.language);
+    const { middle } = screenLayout(size);
+    return Math.max(0, helpLines(messages, size.columns).length - middle + 1);
+  }, [state.language, size]);
+
+  useInput((input, key) => {
+    const keys = keyNames(input, key);
+    dispatch({ type: 'keys', keys, context: { helpLimit } });
+  });
+
+  useEffect(() => {
+    if (state.isQuitting) exit();
+  }, [state.isQuitting, exit]);
+
+  // Saving touches the disk, so the reducer only asks for it.
+  const { pendingSave, lesson } = state;
+  useEffect(() => {
+    if (pendingSave) dispatch(performSave(pendingSave, lesson, cwd));
+  }, [pendingSave, lesson, cwd]);
+
+  const onDraftChange = useCallback(
+    (text: string) => dispatch({ type: 'edit-draft', text }),
+    [],
+  );
+
+  return (
+    <Screen
+      state={state}
+      size={size}
+      isColor={props.isColor}
+      onDraftChange={onDraftChange}
+    />
+  );
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import type { Messages } from '../i18n/messages.js';
+import { localText } from '../render/print.js';
+import type { SessionState } from './state.js';
+import { StyledLine } from './styled-line.js';
+import { displayWidth, fitToWidth, padToWidth } from './text.js';
+
+/** Props of `Header`. */
+export interface HeaderProps {
+  state: SessionState;
+  messages: Messages;
+  width: number;
+  isColor: boolean;
+}
+
+/**
+ * The header's text: where the lesson stands (`lesson 1/15`, or the file
+ * name), its title with `*` when there are unsaved changes, then the step
+ * rule and the nudge step on the right.
+ */
+export function headerText(
+  state: SessionState,
+  messages: Messages,
+  width: number,
+): string {
+  const { lesson, lessonIndex, lessons } = state;
+  const where =
+    lessonIndex === null
+      ? messages.headerFile(lesson.name)
+      : messages.headerLesson(lessonIndex + 1, lessons.length);
+  const title = localText(lesson.title, state.language);
+  const left = ` nn-tui  ${where}  ${title}${state.isDirty ? ' *' : ''}`;
+  const right = `${messages.headerRule(lesson.network.stepRule)}  ${messages.headerStep(String(state.stepSize))} `;
+  const room = width - displayWidth(right) - 1;
+  return padToWidth(`${fitToWidth(left, room)} ${right}`, width);
+}
+
+/** The top line of the screen. */
+export function Header({
+  state,
+  messages,
+  width,
+  isColor,
+}: HeaderProps): ReactNode {
+  return (
+    <StyledLine
+      segments={[
+        {
+          text: headerText(state, messages, width),
+          isInverse: true,
+          isBold: true,
+        },
+      ]}
+      isColor={isColor}
+    />
+  );
+}

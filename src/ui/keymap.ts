@@ -1,0 +1,486 @@
+import type { Key } from 'ink';
+import type { Messages } from '../i18n/messages.js';
+import { reduce, type Action, type Mode, type SessionState } from './state.js';
+
+// The one table of keys. Each group is one line of help: the keys as
+// shown, what they do, and the action each key sends. The help overlay
+// and the footer are drawn from this table, so a key added here shows in
+// both. A key is named as `keyName` names it: a character such as `q` or
+// `N`, or `up`, `down`, `left`, `right`, `enter`, `escape`, `space`,
+// `pageup`, `pagedown`, `ctrl+c`; `other` stands for any key that no
+// group of the mode takes.
+
+/** The keys of `Messages` whose value is plain text. */
+export type TextKey = {
+  [K in keyof Messages]: Messages[K] extends string ? K : never;
+}[keyof Messages];
+
+/** Some keys and the action they send. */
+export interface Binding {
+  keys: readonly string[];
+  action: Action;
+}
+
+/**
+ * Keys as a person reads them: a string of key caps such as `+ / -`, or,
+ * when words are part of it ("up/down"), a function of the language.
+ */
+export type KeyLabel = string | ((messages: Messages) => string);
+
+/** The text of a key label in a language. */
+export function labelText(label: KeyLabel, messages: Messages): string {
+  return typeof label === 'string' ? label : label(messages);
+}
+
+/** One line of help: keys that belong together, such as `+ / -`. */
+export interface KeyGroup {
+  /** The keys as help shows them. */
+  label: KeyLabel;
+  /** What the keys do. */
+  help: TextKey;
+  /** Shown in the footer of these modes as `footerLabel hint`. */
+  hint?: TextKey;
+  /** The keys as the footer shows them, when shorter than `label`. */
+  footerLabel?: KeyLabel;
+  /** The modes in which the keys act. */
+  modes: readonly Mode[];
+  bindings: readonly Binding[];
+  /** Left out of help: keys that every text field has. */
+  isHidden?: boolean;
+  /** Put first in the footer, so that it shows whatever else is cut. */
+  isFooterFirst?: boolean;
+}
+
+/** Every mode, for keys that work everywhere. */
+export const ALL_MODES: readonly Mode[] = [
+  'normal',
+  'edit-value',
+  'targets',
+  'preset-list',
+  'help',
+  'save-path',
+  'confirm-overwrite',
+  'confirm-quit',
+];
+
+const NORMAL: readonly Mode[] = ['normal'];
+const FIELDS: readonly Mode[] = ['edit-value', 'save-path'];
+
+/**
+ * The keys of the playground, in the order help lists them. The footer
+ * shows the groups that have a hint; at 80 columns two lines hold them,
+ * so `< >` (the header shows the step) and `o` are left to help.
+ */
+export const KEYMAP: readonly KeyGroup[] = [
+  {
+    label: (m) => `${m.keyNameUpDown} k/j`,
+    footerLabel: (m) => m.keyNameArrows,
+    help: 'keySelectNeuron',
+    hint: 'hintSelect',
+    modes: NORMAL,
+    bindings: [
+      { keys: ['up', 'k'], action: { type: 'move-neuron', delta: -1 } },
+      { keys: ['down', 'j'], action: { type: 'move-neuron', delta: 1 } },
+    ],
+  },
+  {
+    label: (m) => `${m.keyNameLeftRight} h/l`,
+    help: 'keySelectValue',
+    modes: NORMAL,
+    bindings: [
+      { keys: ['left', 'h'], action: { type: 'move-value', delta: -1 } },
+      { keys: ['right', 'l'], action: { type: 'move-value', delta: 1 } },
+    ],
+  },
+  {
+    label: '+ / -',
+    footerLabel: '+/-',
+    help: 'keyNudge',
+    hint: 'hintNudge',
+    modes: NORMAL,
+    bindings: [
+      { keys: ['+'], action: { type: 'nudge', direction: 1 } },
+      { keys: ['-'], action: { type: 'nudge', direction: -1 } },
+    ],
+  },
+  {
+    label: '< / >',
+    help: 'keyStepSize',
+    modes: NORMAL,
+    bindings: [
+      { keys: ['<'], action: { type: 'change-step', direction: -1 } },
+      { keys: ['>'], action: { type: 'change-step', direction: 1 } },
+    ],
+  },
+  {
+    label: 'Enter e',
+    footerLabel: 'e',
+    help: 'keyTypeValue',
+    hint: 'hintTypeValue',
+    modes: NORMAL,
+    bindings: [{ keys: ['enter', 'e'], action: { type: 'start-edit' } }],
+  },
+  {
+    label: '0',
+    help: 'keyZero',
+    modes: NORMAL,
+    bindings: [{ keys: ['0'], action: { type: 'zero-value' } }],
+  },
+  {
+    label: 'n / p',
+    footerLabel: 'n/p',
+    help: 'keyPreset',
+    hint: 'hintPreset',
+    modes: NORMAL,
+    bindings: [
+      { keys: ['n'], action: { type: 'change-lesson', delta: 1 } },
+      { keys: ['p'], action: { type: 'change-lesson', delta: -1 } },
+    ],
+  },
+  {
+    label: 'o',
+    help: 'keyPresetList',
+    modes: NORMAL,
+    bindings: [{ keys: ['o'], action: { type: 'open-preset-list' } }],
+  },
+  {
+    label: 'a',
+    help: 'keyActivation',
+    hint: 'hintActivation',
+    modes: NORMAL,
+    bindings: [{ keys: ['a'], action: { type: 'cycle-activation' } }],
+  },
+  {
+    label: 'N / D',
+    footerLabel: 'N/D',
+    help: 'keyNeuron',
+    hint: 'hintNeuron',
+    modes: NORMAL,
+    bindings: [
+      { keys: ['N'], action: { type: 'add-neuron' } },
+      { keys: ['D'], action: { type: 'delete-neuron' } },
+    ],
+  },
+  {
+    label: 'L / X',
+    footerLabel: 'L/X',
+    help: 'keyLayer',
+    hint: 'hintLayer',
+    modes: NORMAL,
+    bindings: [
+      { keys: ['L'], action: { type: 'add-layer' } },
+      { keys: ['X'], action: { type: 'delete-layer' } },
+    ],
+  },
+  {
+    label: 'i / I',
+    footerLabel: 'i/I',
+    help: 'keyInput',
+    hint: 'hintInput',
+    modes: NORMAL,
+    bindings: [
+      { keys: ['i'], action: { type: 'add-input' } },
+      { keys: ['I'], action: { type: 'remove-input' } },
+    ],
+  },
+  {
+    label: 'g',
+    help: 'keyGrid',
+    hint: 'hintGrid',
+    modes: NORMAL,
+    bindings: [{ keys: ['g'], action: { type: 'cycle-grid' } }],
+  },
+  {
+    label: 'x / y',
+    help: 'keyAxes',
+    modes: NORMAL,
+    bindings: [
+      { keys: ['x'], action: { type: 'cycle-axis', axis: 'x' } },
+      { keys: ['y'], action: { type: 'cycle-axis', axis: 'y' } },
+    ],
+  },
+  {
+    label: 'm',
+    help: 'keyTargets',
+    hint: 'hintTargets',
+    modes: NORMAL,
+    bindings: [{ keys: ['m'], action: { type: 'edit-targets' } }],
+  },
+  {
+    label: 'u / U',
+    footerLabel: 'u/U',
+    help: 'keyUndo',
+    hint: 'hintUndo',
+    modes: ['normal', 'targets'],
+    bindings: [
+      { keys: ['u'], action: { type: 'undo' } },
+      { keys: ['U'], action: { type: 'redo' } },
+    ],
+  },
+  {
+    label: 's',
+    help: 'keySave',
+    hint: 'hintSave',
+    modes: NORMAL,
+    bindings: [{ keys: ['s'], action: { type: 'start-save' } }],
+  },
+  {
+    label: '?',
+    help: 'keyHelp',
+    hint: 'hintHelp',
+    isFooterFirst: true,
+    modes: NORMAL,
+    bindings: [{ keys: ['?'], action: { type: 'show-help' } }],
+  },
+  {
+    label: 'q Ctrl+C',
+    footerLabel: 'q',
+    help: 'keyQuit',
+    hint: 'hintQuit',
+    isFooterFirst: true,
+    modes: ['normal', 'targets'],
+    bindings: [{ keys: ['q'], action: { type: 'quit' } }],
+  },
+  {
+    label: 'Ctrl+C',
+    help: 'keyQuit',
+    modes: ALL_MODES,
+    isHidden: true,
+    bindings: [{ keys: ['ctrl+c'], action: { type: 'quit' } }],
+  },
+
+  // Targets (m).
+  {
+    label: (m) => `${m.keyNameUpDown} k/j`,
+    footerLabel: (m) => m.keyNameArrows,
+    help: 'keyTargetRow',
+    hint: 'hintTargetRow',
+    modes: ['targets'],
+    bindings: [
+      { keys: ['up', 'k'], action: { type: 'move-target', delta: -1 } },
+      { keys: ['down', 'j'], action: { type: 'move-target', delta: 1 } },
+    ],
+  },
+  {
+    label: (m) => `${m.keyNameLeftRight} h/l`,
+    help: 'keyTargetOutput',
+    modes: ['targets'],
+    bindings: [
+      {
+        keys: ['left', 'h'],
+        action: { type: 'move-target-output', delta: -1 },
+      },
+      {
+        keys: ['right', 'l'],
+        action: { type: 'move-target-output', delta: 1 },
+      },
+    ],
+  },
+  {
+    label: (m) => `0 / 1 ${m.keyNameSpace}`,
+    footerLabel: (m) => `0/1/${m.keyNameSpace}`,
+    help: 'keyTargetSet',
+    hint: 'hintTargetSet',
+    modes: ['targets'],
+    bindings: [
+      { keys: ['0'], action: { type: 'set-target', value: 0 } },
+      { keys: ['1'], action: { type: 'set-target', value: 1 } },
+      { keys: ['space'], action: { type: 'set-target', value: 'toggle' } },
+    ],
+  },
+  {
+    label: 'Esc m',
+    footerLabel: 'Esc',
+    help: 'keyTargetsDone',
+    hint: 'hintBack',
+    modes: ['targets'],
+    bindings: [
+      { keys: ['escape'], action: { type: 'cancel' } },
+      { keys: ['m'], action: { type: 'edit-targets' } },
+    ],
+  },
+
+  // The preset list (o).
+  {
+    label: (m) => `${m.keyNameUpDown} k/j`,
+    footerLabel: (m) => m.keyNameArrows,
+    help: 'keyListMove',
+    hint: 'hintListMove',
+    modes: ['preset-list'],
+    bindings: [
+      { keys: ['up', 'k'], action: { type: 'move-list', delta: -1 } },
+      { keys: ['down', 'j'], action: { type: 'move-list', delta: 1 } },
+    ],
+  },
+  {
+    label: 'Enter',
+    help: 'keyListPick',
+    hint: 'hintListPick',
+    modes: ['preset-list'],
+    bindings: [{ keys: ['enter'], action: { type: 'pick-list' } }],
+  },
+  {
+    label: 'Esc o',
+    footerLabel: 'Esc',
+    help: 'keyListClose',
+    hint: 'hintClose',
+    modes: ['preset-list'],
+    bindings: [{ keys: ['escape', 'o', 'q'], action: { type: 'cancel' } }],
+  },
+
+  // Help (?).
+  {
+    label: (m) => m.keyNameUpDown,
+    footerLabel: (m) => m.keyNameArrows,
+    help: 'keyHelpScroll',
+    hint: 'hintScroll',
+    modes: ['help'],
+    isHidden: true,
+    bindings: [
+      { keys: ['up', 'k'], action: { type: 'scroll-help', delta: -1 } },
+      { keys: ['down', 'j'], action: { type: 'scroll-help', delta: 1 } },
+    ],
+  },
+  {
+    label: (m) => m.keyNameAnyKey,
+    footerLabel: 'Esc',
+    help: 'keyHelpClose',
+    hint: 'hintClose',
+    modes: ['help'],
+    isHidden: true,
+    bindings: [{ keys: ['other'], action: { type: 'cancel' } }],
+  },
+
+  // Text fields: a typed value (Enter, e) and the save path (s).
+  {
+    label: 'Enter',
+    help: 'keyFieldCommit',
+    hint: 'hintFieldCommit',
+    modes: ['edit-value'],
+    isHidden: true,
+    bindings: [{ keys: ['enter'], action: { type: 'commit-edit' } }],
+  },
+  {
+    label: 'Enter',
+    help: 'keySaveCommit',
+    hint: 'hintSaveCommit',
+    modes: ['save-path'],
+    isHidden: true,
+    bindings: [{ keys: ['enter'], action: { type: 'commit-save' } }],
+  },
+  {
+    label: 'Esc',
+    help: 'keyFieldCancel',
+    hint: 'hintFieldCancel',
+    modes: FIELDS,
+    isHidden: true,
+    bindings: [{ keys: ['escape'], action: { type: 'cancel' } }],
+  },
+
+  // Questions.
+  {
+    label: 'y',
+    help: 'keyOverwrite',
+    hint: 'hintOverwrite',
+    modes: ['confirm-overwrite'],
+    isHidden: true,
+    bindings: [{ keys: ['y'], action: { type: 'confirm-overwrite' } }],
+  },
+  {
+    label: 'n',
+    footerLabel: 'n Esc',
+    help: 'keyKeep',
+    hint: 'hintKeep',
+    modes: ['confirm-overwrite'],
+    isHidden: true,
+    bindings: [{ keys: ['other'], action: { type: 'decline-overwrite' } }],
+  },
+  {
+    label: 'q',
+    help: 'keyQuit',
+    hint: 'hintQuit',
+    modes: ['confirm-quit'],
+    isHidden: true,
+    bindings: [{ keys: ['q', 'y'], action: { type: 'quit' } }],
+  },
+  {
+    label: (m) => m.keyNameAnyKey,
+    footerLabel: 'Esc',
+    help: 'keyStay',
+    hint: 'hintStay',
+    modes: ['confirm-quit'],
+    isHidden: true,
+    bindings: [{ keys: ['other'], action: { type: 'cancel' } }],
+  },
+];
+
+/** The groups whose keys act in a mode. */
+export function groupsFor(mode: Mode): KeyGroup[] {
+  return KEYMAP.filter((group) => group.modes.includes(mode));
+}
+
+/** The action a key sends in a mode, or null when it does nothing. */
+export function actionFor(mode: Mode, key: string): Action | null {
+  const groups = groupsFor(mode);
+  const find = (name: string) =>
+    groups
+      .flatMap((group) => group.bindings)
+      .find((binding) => binding.keys.includes(name))?.action ?? null;
+  // Text fields take every other key themselves.
+  const isField = FIELDS.includes(mode);
+  return find(key) ?? (isField ? null : find('other'));
+}
+
+/**
+ * The names of the keys in one piece of input from Ink. Several characters
+ * arrive together when keys come faster than frames (or from `tmux
+ * send-keys`): each is a key of its own. Alt+key is how a terminal sends
+ * Escape quickly followed by a key, so it is read as those two keys.
+ */
+export function keyNames(input: string, key: Key): string[] {
+  if (key.ctrl && input === 'c') return ['ctrl+c'];
+  const named: [boolean, string][] = [
+    [key.upArrow, 'up'],
+    [key.downArrow, 'down'],
+    [key.leftArrow, 'left'],
+    [key.rightArrow, 'right'],
+    [key.pageUp, 'pageup'],
+    [key.pageDown, 'pagedown'],
+    [key.home, 'home'],
+    [key.end, 'end'],
+    [key.return, 'enter'],
+    [key.escape, 'escape'],
+    [key.tab, 'tab'],
+    [key.backspace, 'backspace'],
+    [key.delete, 'delete'],
+  ];
+  const name = named.find(([isPressed]) => isPressed)?.[1];
+  if (name) return [name];
+  if (key.ctrl) return [`ctrl+${input}`];
+  const characters = Array.from(input, (c) => (c === ' ' ? 'space' : c));
+  return key.meta && input ? ['escape', ...characters] : characters;
+}
+
+/** What the screen knows that the keys need: how far help scrolls. */
+export interface KeyContext {
+  /** The last line of help that can be at the top. */
+  helpLimit?: number;
+}
+
+/** The session after a run of keys, each sent through the keymap. */
+export function reduceKeys(
+  state: SessionState,
+  keys: readonly string[],
+  context: KeyContext = {},
+): SessionState {
+  return keys.reduce((current, key) => {
+    const action = actionFor(current.mode, key);
+    if (!action) return current;
+    return reduce(
+      current,
+      action.type === 'scroll-help'
+        ? { ...action, limit: context.helpLimit }
+        : action,
+    );
+  }, state);
+}

@@ -1,0 +1,77 @@
+import { render, type RenderOptions } from 'ink';
+import type { Lesson } from '../core/lesson.js';
+import { type Language, messagesFor } from '../i18n/messages.js';
+import { App } from './app.js';
+import { ErrorBoundary } from './error-boundary.js';
+
+/** What the command line hands to the interactive playground. */
+export interface RunOptions {
+  /** The built-in lessons in order. */
+  lessons: Lesson[];
+  /** The lesson to open: a built-in one or a user file. */
+  start: Lesson;
+  /** Its index in `lessons`, or null for a user file. */
+  startIndex: number | null;
+  language: Language;
+  /** False with --no-color or NO_COLOR. */
+  isColor: boolean;
+}
+
+/**
+ * How Ink draws the playground. Ctrl+C is a key of the app: it asks first
+ * when there are unsaved changes, then quits the way q does.
+ *
+ * Incremental rendering stays off: in Ink 6.8 it moves the cursor up one
+ * line too few before redrawing a frame that ends in a newline (every
+ * frame shorter than the terminal), so each key scrolls the screen by a
+ * line (test/ui/terminal.test.tsx shows it). Ink still writes each frame
+ * inside a synchronized update, so a full redraw does not flicker.
+ */
+export const RENDER_OPTIONS = {
+  exitOnCtrlC: false,
+  patchConsole: false,
+  incrementalRendering: false,
+  maxFps: 60,
+} as const satisfies RenderOptions;
+
+/** The streams the playground uses; tests pass their own. */
+export interface AppStreams {
+  stdin?: NodeJS.ReadStream;
+  stdout?: NodeJS.WriteStream;
+  stderr?: NodeJS.WriteStream;
+}
+
+/** Shows the cursor and leaves raw mode, whatever state Ink left. */
+function restoreTerminal(
+  stdin: NodeJS.ReadStream,
+  stdout: NodeJS.WriteStream,
+): void {
+  if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
+  if (stdout.isTTY) stdout.write('\u001B[?25h');
+}
+
+/** Renders the playground with Ink until the user quits; resolves to the exit code. */
+export async function runApp(
+  options: RunOptions,
+  streams: AppStreams = {},
+): Promise<number> {
+  const stdin = streams.stdin ?? process.stdin;
+  const stdout = streams.stdout ?? process.stdout;
+  const stderr = streams.stderr ?? process.stderr;
+  const messages = messagesFor(options.language);
+  const instance = render(
+    <ErrorBoundary messages={messages}>
+      <App {...options} />
+    </ErrorBoundary>,
+    { ...RENDER_OPTIONS, stdin, stdout, stderr },
+  );
+  try {
+    await instance.waitUntilExit();
+    return 0;
+  } catch {
+    // The error boundary has shown the error; the exit code says so too.
+    return 1;
+  } finally {
+    restoreTerminal(stdin, stdout);
+  }
+}

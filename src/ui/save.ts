@@ -1,0 +1,47 @@
+import { homedir } from 'node:os';
+import { basename, resolve } from 'node:path';
+import type { Lesson } from '../core/lesson.js';
+import { FileExistsError, savePresetFile } from '../preset/files.js';
+import type { Action, SaveRequest } from './state.js';
+
+/** A typed path made absolute: from `cwd`, with `~/` as the home folder. */
+export function savePath(typed: string, cwd: string): string {
+  const expanded = /^~(?=$|[/\\])/.test(typed)
+    ? homedir() + typed.slice(1)
+    : typed;
+  return resolve(cwd, expanded);
+}
+
+/**
+ * The lesson as it is saved: named after its file and without a place in
+ * the lesson order, since it is the user's own preset now.
+ */
+export function lessonToSave(lesson: Lesson, path: string): Lesson {
+  const { order: _order, ...rest } = lesson;
+  return {
+    ...rest,
+    name: basename(path).replace(/\.json$/i, '') || lesson.name,
+  };
+}
+
+/**
+ * Carries out a save the screen asked for, and returns what happened as
+ * the action that tells the screen.
+ */
+export function performSave(
+  request: SaveRequest,
+  lesson: Lesson,
+  cwd: string,
+): Action {
+  const path = savePath(request.path, cwd);
+  try {
+    savePresetFile(path, lessonToSave(lesson, path), {
+      overwrite: request.overwrite,
+    });
+    return { type: 'save-done', path };
+  } catch (error) {
+    if (error instanceof FileExistsError) return { type: 'save-exists', path };
+    const message = error instanceof Error ? error.message : String(error);
+    return { type: 'save-failed', message };
+  }
+}

@@ -1,0 +1,915 @@
+import { nextActivation } from '../core/activation.js';
+import {
+  addInput,
+  addLayerAfter,
+  addNeuron,
+  deleteLayer,
+  deleteNeuron,
+  removeInput,
+  setActivation,
+  setValue,
+  valueOf,
+  type ValueIndex,
+} from '../core/edit.js';
+import type { Lesson } from '../core/lesson.js';
+import {
+  LIMITS,
+  forward,
+  neuronAddresses,
+  type Network,
+  type NeuronAddress,
+} from '../core/network.js';
+import { formatNumber, parseNumber } from '../core/number.js';
+import { binaryRows, targetsFit, type Targets } from '../core/truth-table.js';
+import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
+import type { Selection } from '../render/network.js';
+
+/** The nudge steps that `<` and `>` move between, smallest first. */
+export const STEP_SIZES = [0.01, 0.1, 1] as const;
+
+/** One of `STEP_SIZES`. */
+export type StepSize = (typeof STEP_SIZES)[number];
+
+/** Undo keeps at least this many changes. */
+export const HISTORY_LIMIT = 500;
+
+/** What the keys currently act on. */
+export type Mode =
+  | 'normal'
+  | 'edit-value'
+  | 'targets'
+  | 'preset-list'
+  | 'help'
+  | 'save-path'
+  | 'confirm-overwrite'
+  | 'confirm-quit';
+
+/** A session as undo restores it: the lesson and where the user was. */
+export interface Snapshot {
+  lesson: Lesson;
+  /** Its place among the built-in lessons; null for a user file. */
+  lessonIndex: number | null;
+  selection: Selection;
+  isDirty: boolean;
+}
+
+/** The text of the open field (a typed value or a save path). */
+export interface Draft {
+  /** What has been typed. */
+  text: string;
+  /**
+   * What the field holds until something is typed: the current value or
+   * the default path, shown in the field and taken by Enter. Typing
+   * replaces it, like a selected cell in a spreadsheet.
+   */
+  prefill: string;
+  /** Why the last Enter was refused, shown beside the field. */
+  error: string | null;
+}
+
+/** The one-line message under the panels. */
+export interface Status {
+  text: string;
+  tone: 'info' | 'error';
+}
+
+/** What the decision grid shows. */
+export interface GridView {
+  /** The neuron drawn; null for the first output. */
+  neuron: NeuronAddress | null;
+  /** The input across. */
+  xAxis: number;
+  /** The input upward; null when the network has one input. */
+  yAxis: number | null;
+}
+
+/** A save the screen asked for; the app writes the file and reports. */
+export interface SaveRequest {
+  path: string;
+  overwrite: boolean;
+}
+
+/** Everything the interactive screen knows, in one value. */
+export interface SessionState {
+  /** The built-in lessons in order, for `n`, `p` and the preset list. */
+  lessons: readonly Lesson[];
+  /** The lesson being edited: its network and targets change. */
+  lesson: Lesson;
+  /** Its place in `lessons`; null for a user file. */
+  lessonIndex: number | null;
+  selection: Selection;
+  stepSize: StepSize;
+  /** Earlier sessions, oldest first, for undo. */
+  past: Snapshot[];
+  /** Undone sessions, the next redo last. */
+  future: Snapshot[];
+  mode: Mode;
+  draft: Draft;
+  status: Status | null;
+  grid: GridView;
+  /** True when the network has changes that no file holds. */
+  isDirty: boolean;
+  /** The highlighted line of the preset list. */
+  listIndex: number;
+  /** The truth-table row whose target is being edited. */
+  targetRow: number;
+  /** The output whose target is being edited, for several outputs. */
+  targetOutput: number;
+  /** The first line shown of the help overlay. */
+  helpScroll: number;
+  /** Where the last save went, the default for the next one. */
+  savedPath: string | null;
+  /** A save for the app to carry out, or null. */
+  pendingSave: SaveRequest | null;
+  /** True once the user has chosen to leave. */
+  isQuitting: boolean;
+  language: Language;
+}
+
+/** Every change the screen can make, as the keymap and the app send it. */
+export type Action =
+  | { type: 'move-neuron'; delta: number }
+  | { type: 'move-value'; delta: number }
+  | { type: 'nudge'; direction: 1 | -1 }
+  | { type: 'change-step'; direction: 1 | -1 }
+  | { type: 'zero-value' }
+  | { type: 'set-value'; value: number }
+  | { type: 'start-edit' }
+  | { type: 'edit-draft'; text: string }
+  | { type: 'commit-edit' }
+  | { type: 'cancel' }
+  | { type: 'change-lesson'; delta: number }
+  | { type: 'open-lesson'; index: number }
+  | { type: 'open-preset-list' }
+  | { type: 'move-list'; delta: number }
+  | { type: 'pick-list' }
+  | { type: 'cycle-activation' }
+  | { type: 'add-neuron' }
+  | { type: 'delete-neuron' }
+  | { type: 'add-layer' }
+  | { type: 'delete-layer' }
+  | { type: 'add-input' }
+  | { type: 'remove-input' }
+  | { type: 'cycle-grid' }
+  | { type: 'cycle-axis'; axis: 'x' | 'y' }
+  | { type: 'edit-targets' }
+  | { type: 'move-target'; delta: number }
+  | { type: 'move-target-output'; delta: number }
+  | { type: 'set-target'; value: 0 | 1 | 'toggle' }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'show-help' }
+  | { type: 'scroll-help'; delta: number; limit?: number }
+  | { type: 'start-save' }
+  | { type: 'commit-save' }
+  | { type: 'confirm-overwrite' }
+  | { type: 'decline-overwrite' }
+  | { type: 'save-done'; path: string }
+  | { type: 'save-exists'; path: string }
+  | { type: 'save-failed'; message: string }
+  | { type: 'quit' }
+  | { type: 'stay' };
+
+/** The draft of a closed field. */
+const EMPTY_DRAFT: Draft = { text: '', prefill: '', error: null };
+
+/** What the field holds: the typed text, or the prefill untouched. */
+export function draftText(draft: Draft): string {
+  return draft.text === '' ? draft.prefill : draft.text;
+}
+
+/** The state a session starts in. */
+export function initialState(options: {
+  lessons: readonly Lesson[];
+  start: Lesson;
+  startIndex: number | null;
+  language: Language;
+}): SessionState {
+  const { network } = options.start;
+  return {
+    lessons: options.lessons,
+    lesson: options.start,
+    lessonIndex: options.startIndex,
+    selection: firstSelection(network),
+    stepSize: 0.1,
+    past: [],
+    future: [],
+    mode: 'normal',
+    draft: EMPTY_DRAFT,
+    status: null,
+    grid: normalGrid(network, { neuron: null, xAxis: 0, yAxis: 1 }),
+    isDirty: false,
+    listIndex: options.startIndex ?? 0,
+    targetRow: 0,
+    targetOutput: 0,
+    helpScroll: 0,
+    savedPath: null,
+    pendingSave: null,
+    isQuitting: false,
+    language: options.language,
+  };
+}
+
+/** The first weight of the first neuron. */
+function firstSelection(network: Network): Selection {
+  return clampSelection(network, { layer: 0, neuron: 0, value: 0 });
+}
+
+/** A selection moved onto the nearest value that exists in `network`. */
+export function clampSelection(
+  network: Network,
+  selection: Selection,
+): Selection {
+  const layerIndex = clamp(selection.layer, 0, network.layers.length - 1);
+  const layer = network.layers[layerIndex];
+  const neuronIndex = clamp(
+    selection.neuron,
+    0,
+    (layer?.neurons.length ?? 1) - 1,
+  );
+  const weights = layer?.neurons[neuronIndex]?.weights.length ?? 0;
+  const value: ValueIndex =
+    selection.value === 'bias' || weights === 0
+      ? 'bias'
+      : clamp(selection.value, 0, weights - 1);
+  return { layer: layerIndex, neuron: neuronIndex, value };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), Math.max(low, high));
+}
+
+/** A grid view that fits `network`: valid neuron, two distinct axes. */
+export function normalGrid(network: Network, grid: GridView): GridView {
+  const count = network.inputs.length;
+  const layer = grid.neuron && network.layers[grid.neuron.layer];
+  const neuron =
+    grid.neuron && layer && grid.neuron.neuron < layer.neurons.length
+      ? grid.neuron
+      : null;
+  const xAxis = grid.xAxis < count ? grid.xAxis : 0;
+  if (count < 2) return { neuron, xAxis, yAxis: null };
+  let yAxis = grid.yAxis ?? 1;
+  if (yAxis >= count || yAxis === xAxis) yAxis = xAxis === 0 ? 1 : 0;
+  return { neuron, xAxis, yAxis };
+}
+
+/**
+ * What `g` steps through: each output neuron, then each hidden neuron,
+ * layer by layer.
+ */
+export function gridChoices(network: Network): NeuronAddress[] {
+  const last = network.layers.length - 1;
+  const all = neuronAddresses(network);
+  return [
+    ...all.filter((address) => address.layer === last),
+    ...all.filter((address) => address.layer !== last),
+  ];
+}
+
+/** The neuron the grid draws: the chosen one, or the first output. */
+export function gridNeuron(network: Network, grid: GridView): NeuronAddress {
+  return grid.neuron ?? { layer: network.layers.length - 1, neuron: 0 };
+}
+
+/**
+ * The targets as the lesson holds them, or, when it has none that fit, the
+ * current outputs rounded to 0 or 1: a starting point for new targets.
+ */
+export function targetsOrOutputs(
+  network: Network,
+  targets: Targets | null,
+): Targets {
+  if (targets && targetsFit(network, targets)) return targets;
+  return binaryRows(network.inputs.length).map((inputs) =>
+    (forward(network, inputs).at(-1)?.outputs ?? []).map((output) =>
+      output >= 0.5 ? 1 : 0,
+    ),
+  );
+}
+
+/**
+ * Keeps `HISTORY_LIMIT` snapshots at most, dropping the oldest: a long
+ * session must not grow without bound.
+ */
+function capped(snapshots: Snapshot[]): Snapshot[] {
+  return snapshots.length > HISTORY_LIMIT
+    ? snapshots.slice(snapshots.length - HISTORY_LIMIT)
+    : snapshots;
+}
+
+function snapshotOf(state: SessionState): Snapshot {
+  return {
+    lesson: state.lesson,
+    lessonIndex: state.lessonIndex,
+    selection: state.selection,
+    isDirty: state.isDirty,
+  };
+}
+
+/** True when two lessons hold the same network and targets. */
+function isSameWork(a: Lesson, b: Lesson): boolean {
+  return (
+    a === b ||
+    (a.name === b.name &&
+      JSON.stringify([a.network, a.targets]) ===
+        JSON.stringify([b.network, b.targets]))
+  );
+}
+
+/** A change to the lesson: remembered for undo, and marked unsaved. */
+function commit(
+  state: SessionState,
+  lesson: Lesson,
+  changes: Partial<SessionState> = {},
+): SessionState {
+  const isSameLesson =
+    changes.lessonIndex === undefined ||
+    changes.lessonIndex === state.lessonIndex;
+  if (isSameLesson && isSameWork(state.lesson, lesson)) {
+    return { ...state, ...changes };
+  }
+  const network = lesson.network;
+  const selection = clampSelection(
+    network,
+    changes.selection ?? state.selection,
+  );
+  return {
+    ...state,
+    isDirty: true,
+    ...changes,
+    lesson,
+    selection,
+    past: capped([...state.past, snapshotOf(state)]),
+    future: [],
+    grid: normalGrid(network, changes.grid ?? state.grid),
+    targetRow: clamp(state.targetRow, 0, 2 ** network.inputs.length - 1),
+    targetOutput: clamp(
+      state.targetOutput,
+      0,
+      (network.layers.at(-1)?.neurons.length ?? 1) - 1,
+    ),
+  };
+}
+
+/**
+ * A change to the network's shape. Targets that no longer fit the new
+ * shape are dropped, and the status line says so.
+ */
+function commitNetwork(
+  state: SessionState,
+  network: Network,
+  messages: Messages,
+  changes: Partial<SessionState> = {},
+): SessionState {
+  const { targets } = state.lesson;
+  const isDropped = targets !== null && !targetsFit(network, targets);
+  const lesson: Lesson = {
+    ...state.lesson,
+    network,
+    targets: isDropped ? null : targets,
+  };
+  const status: Status | null = isDropped
+    ? { text: messages.targetsDropped, tone: 'info' }
+    : (changes.status ?? null);
+  return commit(state, lesson, { ...changes, status });
+}
+
+function refuse(state: SessionState, text: string): SessionState {
+  return { ...state, status: { text, tone: 'error' } };
+}
+
+function inform(state: SessionState, text: string): SessionState {
+  return { ...state, status: { text, tone: 'info' } };
+}
+
+/** Why a typed number was refused, in the screen's language. */
+export function numberRefusal(reason: string, messages: Messages): string {
+  const quoted = /^'(.*)'/.exec(reason)?.[1] ?? '';
+  if (reason.endsWith('use a dot for decimals')) {
+    return messages.numberUseDot(quoted);
+  }
+  if (reason.endsWith('is too large')) return messages.numberTooLarge(quoted);
+  if (reason.endsWith('is not a number')) {
+    return messages.numberNotANumber(quoted);
+  }
+  return messages.numberEmpty;
+}
+
+/** The selected weight or bias. */
+export function selectedValue(state: SessionState): number {
+  const { layer, neuron, value } = state.selection;
+  const found = state.lesson.network.layers[layer]?.neurons[neuron];
+  return found ? valueOf(found, value) : 0;
+}
+
+/** Sets the selected value; a core refusal becomes the status line. */
+function applyValue(
+  state: SessionState,
+  value: number,
+  messages: Messages,
+): SessionState {
+  const network = setValue(
+    state.lesson.network,
+    state.selection,
+    state.selection.value,
+    value,
+  );
+  return commitNetwork(state, network, messages);
+}
+
+/** Moves the selection up or down through every neuron of every layer. */
+function moveNeuron(state: SessionState, delta: number): SessionState {
+  const addresses = neuronAddresses(state.lesson.network);
+  const here = addresses.findIndex(
+    (a) =>
+      a.layer === state.selection.layer && a.neuron === state.selection.neuron,
+  );
+  const target = addresses[clamp(here + delta, 0, addresses.length - 1)];
+  if (!target) return state;
+  const selection = clampSelection(state.lesson.network, {
+    ...target,
+    value: state.selection.value,
+  });
+  return { ...state, selection, status: null };
+}
+
+/** Moves the selection left or right through the weights, then the bias. */
+function moveValue(state: SessionState, delta: number): SessionState {
+  const { network } = state.lesson;
+  const { layer, neuron, value } = state.selection;
+  const count = network.layers[layer]?.neurons[neuron]?.weights.length ?? 0;
+  const position = value === 'bias' ? count : value;
+  const next = clamp(position + delta, 0, count);
+  const selection: Selection = {
+    layer,
+    neuron,
+    value: next === count ? 'bias' : next,
+  };
+  return { ...state, selection, status: null };
+}
+
+function changeStep(
+  state: SessionState,
+  direction: 1 | -1,
+  messages: Messages,
+): SessionState {
+  const index = STEP_SIZES.indexOf(state.stepSize);
+  const next = STEP_SIZES[clamp(index + direction, 0, STEP_SIZES.length - 1)];
+  if (next === undefined) return state;
+  return inform(
+    { ...state, stepSize: next },
+    messages.stepSizeNow(String(next)),
+  );
+}
+
+/**
+ * The nudged value, rounded to 12 significant digits so that ten nudges
+ * of 0.1 land on 1 and not on 0.9999999999999999.
+ */
+export function nudged(value: number, delta: number): number {
+  return Number.parseFloat((value + delta).toPrecision(12));
+}
+
+/** Opens a lesson: remembered for undo, like any other change. */
+function openLesson(state: SessionState, index: number): SessionState {
+  const count = state.lessons.length;
+  if (count === 0) return state;
+  const wrapped = ((index % count) + count) % count;
+  const lesson = state.lessons[wrapped];
+  if (!lesson) return state;
+  const network = lesson.network;
+  return commit(state, lesson, {
+    lessonIndex: wrapped,
+    selection: firstSelection(network),
+    grid: normalGrid(network, { neuron: null, xAxis: 0, yAxis: 1 }),
+    // Moving to another lesson keeps unsaved edits unsaved: they are one
+    // undo away, and quitting should still ask about them.
+    isDirty: state.isDirty,
+    mode: 'normal',
+    listIndex: wrapped,
+    targetRow: 0,
+    targetOutput: 0,
+    status: null,
+  });
+}
+
+function startEdit(state: SessionState): SessionState {
+  const value = selectedValue(state);
+  const text = formatNumber(value, 2);
+  // Show every digit when two decimals would hide some.
+  const prefill = Number(text) === value ? text : String(value);
+  return {
+    ...state,
+    mode: 'edit-value',
+    draft: { text: '', prefill, error: null },
+    status: null,
+  };
+}
+
+function commitEdit(state: SessionState, messages: Messages): SessionState {
+  // Enter on the untouched field keeps the value as it is.
+  if (state.draft.text.trim() === '' && state.draft.prefill !== '') {
+    return closeField(state);
+  }
+  const parsed = parseNumber(state.draft.text);
+  if (!parsed.ok) {
+    const error = numberRefusal(parsed.reason, messages);
+    return { ...state, draft: { ...state.draft, error } };
+  }
+  const next = applyValue({ ...state, mode: 'normal' }, parsed.value, messages);
+  return next.mode === 'normal' ? { ...next, draft: EMPTY_DRAFT } : next;
+}
+
+function cycleActivation(
+  state: SessionState,
+  messages: Messages,
+): SessionState {
+  const { layer } = state.selection;
+  const current = state.lesson.network.layers[layer]?.activation ?? 'step';
+  const activation = nextActivation(current);
+  const network = setActivation(state.lesson.network, layer, activation);
+  return commitNetwork(state, network, messages, {
+    status: {
+      text: messages.activationNow(layer + 1, activation),
+      tone: 'info',
+    },
+  });
+}
+
+function addNeuronHere(state: SessionState, messages: Messages): SessionState {
+  const { layer } = state.selection;
+  const count = state.lesson.network.layers[layer]?.neurons.length ?? 0;
+  if (count >= LIMITS.neurons) {
+    return refuse(state, messages.neuronLimit(LIMITS.neurons));
+  }
+  const network = addNeuron(state.lesson.network, layer);
+  return commitNetwork(state, network, messages, {
+    selection: { layer, neuron: count, value: 0 },
+  });
+}
+
+function deleteNeuronHere(
+  state: SessionState,
+  messages: Messages,
+): SessionState {
+  const { layer, neuron } = state.selection;
+  const count = state.lesson.network.layers[layer]?.neurons.length ?? 0;
+  if (count <= 1) return refuse(state, messages.lastNeuron);
+  const network = deleteNeuron(state.lesson.network, { layer, neuron });
+  return commitNetwork(state, network, messages, {
+    selection: { ...state.selection, neuron: Math.min(neuron, count - 2) },
+  });
+}
+
+function addLayerHere(state: SessionState, messages: Messages): SessionState {
+  if (state.lesson.network.layers.length >= LIMITS.layers) {
+    return refuse(state, messages.layerLimit(LIMITS.layers));
+  }
+  const { layer } = state.selection;
+  const network = addLayerAfter(state.lesson.network, layer);
+  return commitNetwork(state, network, messages, {
+    selection: { layer: layer + 1, neuron: 0, value: 0 },
+    status: { text: messages.layerAdded(layer + 2), tone: 'info' },
+  });
+}
+
+function deleteLayerHere(
+  state: SessionState,
+  messages: Messages,
+): SessionState {
+  if (state.lesson.network.layers.length <= 1) {
+    return refuse(state, messages.lastLayer);
+  }
+  const { layer } = state.selection;
+  const network = deleteLayer(state.lesson.network, layer);
+  return commitNetwork(state, network, messages, {
+    selection: { layer, neuron: 0, value: 0 },
+  });
+}
+
+function addInputHere(state: SessionState, messages: Messages): SessionState {
+  if (state.lesson.network.inputs.length >= LIMITS.inputs) {
+    return refuse(state, messages.inputLimit(LIMITS.inputs));
+  }
+  return commitNetwork(state, addInput(state.lesson.network), messages);
+}
+
+function removeInputHere(
+  state: SessionState,
+  messages: Messages,
+): SessionState {
+  if (state.lesson.network.inputs.length <= 1) {
+    return refuse(state, messages.lastInput);
+  }
+  return commitNetwork(state, removeInput(state.lesson.network), messages);
+}
+
+function cycleGrid(state: SessionState): SessionState {
+  const { network } = state.lesson;
+  const choices = gridChoices(network);
+  const current = gridNeuron(network, state.grid);
+  const here = choices.findIndex(
+    (a) => a.layer === current.layer && a.neuron === current.neuron,
+  );
+  const next = choices[(here + 1) % choices.length] ?? null;
+  return { ...state, grid: { ...state.grid, neuron: next }, status: null };
+}
+
+function cycleAxis(
+  state: SessionState,
+  axis: 'x' | 'y',
+  messages: Messages,
+): SessionState {
+  const count = state.lesson.network.inputs.length;
+  if (count <= 2) return refuse(state, messages.axesNeedThree);
+  const { xAxis, yAxis } = state.grid;
+  const other = axis === 'x' ? yAxis : xAxis;
+  let next = (axis === 'x' ? xAxis : (yAxis ?? 0)) + 1;
+  while (next % count === other) next++;
+  const grid: GridView =
+    axis === 'x'
+      ? { ...state.grid, xAxis: next % count }
+      : { ...state.grid, yAxis: next % count };
+  return { ...state, grid, status: null };
+}
+
+function setTarget(state: SessionState, value: 0 | 1 | 'toggle'): SessionState {
+  const { network } = state.lesson;
+  const targets = targetsOrOutputs(network, state.lesson.targets);
+  const row = targets[state.targetRow] ?? [];
+  const old = row[state.targetOutput] ?? 0;
+  const wanted = value === 'toggle' ? 1 - old : value;
+  const changed = targets.map((values, index) =>
+    index === state.targetRow
+      ? values.map((v, output) => (output === state.targetOutput ? wanted : v))
+      : values,
+  );
+  return commit(state, { ...state.lesson, targets: changed }, { status: null });
+}
+
+function undo(state: SessionState, messages: Messages): SessionState {
+  const previous = state.past.at(-1);
+  if (!previous) return refuse(state, messages.nothingToUndo);
+  return restore(
+    {
+      ...state,
+      past: state.past.slice(0, -1),
+      future: [...state.future, snapshotOf(state)],
+    },
+    previous,
+    messages.undone(state.past.length - 1),
+  );
+}
+
+function redo(state: SessionState, messages: Messages): SessionState {
+  const next = state.future.at(-1);
+  if (!next) return refuse(state, messages.nothingToRedo);
+  return restore(
+    {
+      ...state,
+      past: [...state.past, snapshotOf(state)],
+      future: state.future.slice(0, -1),
+    },
+    next,
+    messages.redone(state.future.length - 1),
+  );
+}
+
+function restore(
+  state: SessionState,
+  snapshot: Snapshot,
+  text: string,
+): SessionState {
+  const { network } = snapshot.lesson;
+  return {
+    ...state,
+    lesson: snapshot.lesson,
+    lessonIndex: snapshot.lessonIndex,
+    selection: clampSelection(network, snapshot.selection),
+    isDirty: snapshot.isDirty,
+    grid: normalGrid(network, state.grid),
+    targetRow: clamp(state.targetRow, 0, 2 ** network.inputs.length - 1),
+    targetOutput: clamp(
+      state.targetOutput,
+      0,
+      (network.layers.at(-1)?.neurons.length ?? 1) - 1,
+    ),
+    listIndex: snapshot.lessonIndex ?? state.listIndex,
+    status: { text, tone: 'info' },
+  };
+}
+
+function startSave(state: SessionState): SessionState {
+  const prefill = state.savedPath ?? `./${state.lesson.name}.json`;
+  return {
+    ...state,
+    mode: 'save-path',
+    draft: { text: '', prefill, error: null },
+    status: null,
+  };
+}
+
+function commitSave(state: SessionState, messages: Messages): SessionState {
+  const path = draftText(state.draft).trim();
+  if (path === '') {
+    return { ...state, draft: { ...state.draft, error: messages.typePath } };
+  }
+  return { ...state, pendingSave: { path, overwrite: false } };
+}
+
+function quit(state: SessionState, messages: Messages): SessionState {
+  if (state.isDirty && state.mode !== 'confirm-quit') {
+    return {
+      ...state,
+      mode: 'confirm-quit',
+      status: { text: messages.confirmQuit, tone: 'error' },
+    };
+  }
+  return { ...state, isQuitting: true };
+}
+
+function closeField(state: SessionState): SessionState {
+  return {
+    ...state,
+    mode: 'normal',
+    draft: EMPTY_DRAFT,
+  };
+}
+
+/** The change an action makes; edits the core refuses become the status. */
+export function reduce(state: SessionState, action: Action): SessionState {
+  const messages = messagesFor(state.language);
+  try {
+    return apply(state, action, messages);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return refuse(state, text);
+  }
+}
+
+function apply(
+  state: SessionState,
+  action: Action,
+  messages: Messages,
+): SessionState {
+  switch (action.type) {
+    case 'move-neuron':
+      return moveNeuron(state, action.delta);
+    case 'move-value':
+      return moveValue(state, action.delta);
+    case 'nudge':
+      return applyValue(
+        state,
+        nudged(selectedValue(state), action.direction * state.stepSize),
+        messages,
+      );
+    case 'change-step':
+      return changeStep(state, action.direction, messages);
+    case 'zero-value':
+      return applyValue(state, 0, messages);
+    case 'set-value':
+      return applyValue(state, action.value, messages);
+    case 'start-edit':
+      return startEdit(state);
+    case 'edit-draft':
+      return {
+        ...state,
+        draft: { ...state.draft, text: action.text, error: null },
+      };
+    case 'commit-edit':
+      return commitEdit(state, messages);
+    case 'cancel':
+      return { ...closeField(state), status: null, pendingSave: null };
+    case 'change-lesson':
+      return openLesson(
+        state,
+        state.lessonIndex === null
+          ? action.delta > 0
+            ? 0
+            : -1
+          : state.lessonIndex + action.delta,
+      );
+    case 'open-lesson':
+      return openLesson(state, action.index);
+    case 'open-preset-list':
+      return {
+        ...state,
+        mode: 'preset-list',
+        listIndex: state.lessonIndex ?? 0,
+        status: null,
+      };
+    case 'move-list':
+      return {
+        ...state,
+        listIndex: clamp(
+          state.listIndex + action.delta,
+          0,
+          state.lessons.length - 1,
+        ),
+      };
+    case 'pick-list':
+      return openLesson(state, state.listIndex);
+    case 'cycle-activation':
+      return cycleActivation(state, messages);
+    case 'add-neuron':
+      return addNeuronHere(state, messages);
+    case 'delete-neuron':
+      return deleteNeuronHere(state, messages);
+    case 'add-layer':
+      return addLayerHere(state, messages);
+    case 'delete-layer':
+      return deleteLayerHere(state, messages);
+    case 'add-input':
+      return addInputHere(state, messages);
+    case 'remove-input':
+      return removeInputHere(state, messages);
+    case 'cycle-grid':
+      return cycleGrid(state);
+    case 'cycle-axis':
+      return cycleAxis(state, action.axis, messages);
+    case 'edit-targets':
+      return state.mode === 'targets'
+        ? { ...state, mode: 'normal', status: null }
+        : { ...state, mode: 'targets', status: null };
+    case 'move-target':
+      return {
+        ...state,
+        targetRow: clamp(
+          state.targetRow + action.delta,
+          0,
+          2 ** state.lesson.network.inputs.length - 1,
+        ),
+      };
+    case 'move-target-output':
+      return {
+        ...state,
+        targetOutput: clamp(
+          state.targetOutput + action.delta,
+          0,
+          (state.lesson.network.layers.at(-1)?.neurons.length ?? 1) - 1,
+        ),
+      };
+    case 'set-target':
+      return setTarget(state, action.value);
+    case 'undo':
+      return undo(state, messages);
+    case 'redo':
+      return redo(state, messages);
+    case 'show-help':
+      return { ...state, mode: 'help', helpScroll: 0, status: null };
+    case 'scroll-help':
+      return {
+        ...state,
+        helpScroll: clamp(
+          state.helpScroll + action.delta,
+          0,
+          action.limit ?? Number.MAX_SAFE_INTEGER,
+        ),
+      };
+    case 'start-save':
+      return startSave(state);
+    case 'commit-save':
+      return commitSave(state, messages);
+    case 'confirm-overwrite':
+      return {
+        ...state,
+        pendingSave: {
+          path: draftText(state.draft).trim(),
+          overwrite: true,
+        },
+      };
+    case 'decline-overwrite':
+      return {
+        ...state,
+        mode: 'save-path',
+        status: { text: messages.notOverwritten, tone: 'info' },
+      };
+    case 'save-done':
+      return {
+        ...closeField(state),
+        pendingSave: null,
+        isDirty: false,
+        savedPath: draftText(state.draft).trim() || state.savedPath,
+        status: { text: messages.savedTo(action.path), tone: 'info' },
+      };
+    case 'save-exists':
+      return {
+        ...state,
+        mode: 'confirm-overwrite',
+        pendingSave: null,
+        status: { text: messages.confirmOverwrite(action.path), tone: 'error' },
+      };
+    case 'save-failed':
+      return {
+        ...state,
+        mode: 'save-path',
+        pendingSave: null,
+        draft: { ...state.draft, error: action.message },
+      };
+    case 'quit':
+      return quit(state, messages);
+    case 'stay':
+      return { ...state, mode: 'normal', status: null };
+  }
+}

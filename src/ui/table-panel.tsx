@@ -1,0 +1,159 @@
+import { Box } from 'ink';
+import type { ReactNode } from 'react';
+import type { Network } from '../core/network.js';
+import { countCorrect, type TruthRow } from '../core/truth-table.js';
+import type { Messages } from '../i18n/messages.js';
+import { variableName } from '../render/formula.js';
+import { type Segment, StyledLine } from './styled-line.js';
+import { displayWidth, ELLIPSIS, fitToWidth, sliceColumns } from './text.js';
+
+/** Where the target being edited is, in targets mode. */
+export interface TargetCursor {
+  row: number;
+  output: number;
+}
+
+/** Props of `TablePanel`. */
+export interface TablePanelProps {
+  network: Network;
+  /** The truth table, computed once per network by the screen. */
+  rows: readonly TruthRow[];
+  /** The table as `renderTable` draws it for `--print`. */
+  lines: readonly string[];
+  /** Set while targets are edited: the row (and output) marked. */
+  cursor: TargetCursor | null;
+  messages: Messages;
+  width: number;
+  /** Lines, title included. */
+  height: number;
+  isColor: boolean;
+}
+
+/** How `renderTable` separates its groups of columns. */
+const GROUP = ' | ';
+
+/**
+ * The table's lines made to fit `width` by leaving out whole groups of
+ * columns, marked `…`: first the hidden layers (the grid shows each of
+ * them with g), then the weighted sum. Inputs, outputs and targets stay.
+ */
+export function narrowTable(
+  lines: readonly string[],
+  network: Network,
+  width: number,
+): string[] {
+  const hidden = network.layers.length - 1;
+  const reshape = (elided: number, hasSum: boolean) =>
+    lines.map((line) => {
+      if (!line.includes(GROUP)) return line;
+      const groups = line.split(GROUP);
+      const kept =
+        elided > 0
+          ? [groups[0] ?? '', ELLIPSIS, ...groups.slice(1 + elided)]
+          : groups;
+      if (!hasSum) kept.pop();
+      return kept.join(GROUP);
+    });
+  const fits = (candidate: string[]) =>
+    candidate.every((line) => displayWidth(line) <= width);
+  for (let elided = 0; elided <= hidden; elided++) {
+    const candidate = reshape(elided, true);
+    if (fits(candidate)) return candidate;
+  }
+  return reshape(hidden, false);
+}
+
+/**
+ * The table panel's lines: a title with the count of right rows, then the
+ * lines of `renderTable` (as `--print` prints them). Rows that do not fit
+ * are cut with a "... N more rows" line; while targets are edited the
+ * chosen row stays in view and is marked with `>`.
+ */
+export function tableLines(
+  props: Omit<TablePanelProps, 'isColor'>,
+): Segment[][] {
+  const { network, rows, cursor, messages, width, height } = props;
+  const prefixWidth = cursor ? 2 : 0;
+  const lines = narrowTable(props.lines, network, width - prefixWidth);
+  const [header = '', ...rest] = lines;
+  const body = rest.slice(0, rows.length);
+  const notes = rest.slice(rows.length);
+  const prefix = (text: string, isHere: boolean) =>
+    cursor ? `${isHere ? '>' : ' '} ${text}` : text;
+  const shift = cursor ? targetShift(header, width - prefixWidth) : 0;
+  const fit = (text: string) => {
+    const shifted =
+      shift > 0 ? ELLIPSIS + sliceColumns(text, shift + 1, width - 1) : text;
+    return fitToWidth(shifted, width);
+  };
+
+  const output: Segment[][] = [
+    [{ text: fitToWidth(title(props), width), isBold: true }],
+    [{ text: fit(prefix(header, false)), isBold: true }],
+  ];
+  const room = Math.max(1, height - 2 - notes.length);
+  let start = 0;
+  let end = body.length;
+  if (body.length > room) {
+    // One line says how many rows are left out.
+    const shown = Math.max(1, room - 1);
+    const focus = cursor?.row ?? 0;
+    start = Math.min(
+      Math.max(0, focus - Math.floor(shown / 2)),
+      body.length - shown,
+    );
+    end = start + shown;
+  }
+  for (let index = start; index < end; index++) {
+    const row = rows[index];
+    const color =
+      row?.isCorrect === false ? 'red' : row?.isCorrect ? 'green' : undefined;
+    const text = fit(prefix(body[index] ?? '', index === cursor?.row));
+    output.push([{ text, color }]);
+  }
+  const left = body.length - (end - start);
+  if (left > 0) {
+    output.push([
+      { text: fitToWidth(messages.moreRows(left), width), isDim: true },
+    ]);
+  }
+  for (const note of notes) {
+    output.push([{ text: fit(prefix(note, false)), isDim: true }]);
+  }
+  return output.slice(0, height);
+}
+
+function title(props: Omit<TablePanelProps, 'isColor'>): string {
+  const { network, rows, cursor, messages } = props;
+  const hasTargets = rows.some((row) => row.target !== null);
+  const right = hasTargets
+    ? `  ${messages.rowsRight(countCorrect(rows), rows.length)}`
+    : '';
+  if (!cursor) return `${messages.truthTable}${right}`;
+  const last = network.layers.length - 1;
+  const outputs = network.layers[last]?.neurons.length ?? 1;
+  const which =
+    outputs > 1
+      ? ` (${variableName(network, { layer: last, neuron: cursor.output })})`
+      : '';
+  return `${messages.truthTable}${right}  [${messages.editTargetsTitle}${which}]`;
+}
+
+/** Columns to hide on the left so that the target column is in view. */
+function targetShift(header: string, width: number): number {
+  const bar = header.lastIndexOf('|');
+  const end = displayWidth(header.slice(0, Math.max(0, bar)));
+  return end > width ? end - width + 1 : 0;
+}
+
+/** The truth table: every input row, its outputs, target and right/wrong. */
+export function TablePanel(props: TablePanelProps): ReactNode {
+  const lines = tableLines(props);
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height}>
+      {lines.map((segments, index) => (
+        <StyledLine key={index} segments={segments} isColor={props.isColor} />
+      ))}
+    </Box>
+  );
+}

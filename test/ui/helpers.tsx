@@ -1,0 +1,108 @@
+import { render } from 'ink-testing-library';
+import { stripVTControlCharacters } from 'node:util';
+import stringWidth from 'string-width';
+import { findLesson, builtInLessons } from '../../src/preset/catalog.js';
+import { App } from '../../src/ui/app.js';
+import type { Language } from '../../src/i18n/messages.js';
+import type { Lesson } from '../../src/core/lesson.js';
+
+/** Keys as a terminal sends them. */
+export const KEY = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  enter: '\r',
+  escape: '\u001B',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+  space: ' ',
+} as const;
+
+/** A screen of the playground drawn by ink-testing-library. */
+export interface TestScreen {
+  /** The last frame, without colour codes. */
+  frame: () => string;
+  /** Sends one key (or one pasted chunk) and waits for the next frame. */
+  press: (key: string) => Promise<string>;
+  /** Sends keys one at a time. */
+  type: (keys: string) => Promise<string>;
+  /** Every frame drawn so far, without colour codes. */
+  frames: () => string[];
+  /** Unmounts the app. */
+  unmount: () => void;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Opens the playground on a lesson at a terminal size. */
+export function openScreen(
+  options: {
+    lesson?: string | Lesson;
+    language?: Language;
+    columns?: number;
+    rows?: number;
+    cwd?: string;
+    isColor?: boolean;
+  } = {},
+): TestScreen {
+  const lessons = builtInLessons();
+  const start =
+    typeof options.lesson === 'object'
+      ? options.lesson
+      : (findLesson(options.lesson ?? 'and') ?? lessons[0]!);
+  const index = lessons.indexOf(start);
+  const instance = render(
+    <App
+      lessons={lessons}
+      start={start}
+      startIndex={index >= 0 ? index : null}
+      language={options.language ?? 'en'}
+      isColor={options.isColor ?? false}
+      size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }}
+      cwd={options.cwd}
+    />,
+  );
+  const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');
+  const press = async (key: string) => {
+    const before = instance.frames.length;
+    instance.stdin.write(key);
+    // Wait for the next frame (a bare Escape is read alone only once no
+    // byte follows it)...
+    const deadline = Date.now() + 1000;
+    while (instance.frames.length === before && Date.now() < deadline) {
+      await sleep(5);
+    }
+    // ...then until no more frames come: a save, for one, draws twice.
+    let count = instance.frames.length;
+    do {
+      count = instance.frames.length;
+      await sleep(20);
+    } while (instance.frames.length !== count && Date.now() < deadline);
+    return frame();
+  };
+  return {
+    frame,
+    press,
+    type: async (keys: string) => {
+      for (const key of keys) await press(key);
+      return frame();
+    },
+    frames: () => instance.frames.map((f) => stripVTControlCharacters(f)),
+    unmount: () => instance.unmount(),
+  };
+}
+
+/** Every line of a frame wider than `columns`, or more lines than `rows`. */
+export function overflow(
+  frame: string,
+  columns: number,
+  rows: number,
+): string[] {
+  const lines = frame.split('\n');
+  const problems = lines
+    .filter((line) => stringWidth(line) > columns)
+    .map((line) => `${stringWidth(line)} columns: ${line}`);
+  if (lines.length > rows) problems.push(`${lines.length} lines`);
+  return problems;
+}
