@@ -98,8 +98,8 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // Whole escape sequences go first, so that none of their printable tail
 // (such as "[31m") is left behind: CSI, OSC (ended by BEL or ESC \\) and
 // two-character escapes.
-// eslint-disable-next-line no-control-regex
 const ESCAPE =
+  // eslint-disable-next-line no-control-regex
   /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-~])|\u009b[0-?]*[ -/]*[@-~]/g;
 
 /** Text from a file with control characters removed. */
