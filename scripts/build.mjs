@@ -2,8 +2,20 @@
 // Production React and no devtools: this is what keeps start-up fast.
 import { build } from 'esbuild';
 import { chmod, readFile } from 'node:fs/promises';
+import { INK_LOG_UPDATE, patchInkLogUpdate } from './ink-patch.mjs';
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8'));
+
+/** Applies scripts/ink-patch.mjs to Ink as it goes into the bundle. */
+const patchInk = {
+  name: 'patch-ink-incremental-rendering',
+  setup(context) {
+    context.onLoad({ filter: INK_LOG_UPDATE }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      return { contents: patchInkLogUpdate(source, args.path), loader: 'js' };
+    });
+  },
+};
 
 await build({
   entryPoints: ['src/cli.tsx'],
@@ -17,8 +29,19 @@ await build({
   define: {
     'process.env.NODE_ENV': '"production"',
     NN_TUI_VERSION: JSON.stringify(pkg.version),
+    // yoga-layout reads its inline wasm through fetch() when it exists,
+    // which loads Node's whole HTTP client first; without fetch it decodes
+    // the same bytes directly. nn-tui itself never fetches anything.
+    fetch: 'undefined',
   },
-  alias: { 'react-devtools-core': './scripts/empty-module.js' },
+  alias: {
+    // Used only by Ink's development tools, never in production.
+    'react-devtools-core': './scripts/empty-module.js',
+    ws: './scripts/empty-module.js',
+  },
+  plugins: [patchInk],
+  // jsonc-parser's main file is a UMD build that esbuild cannot follow.
+  mainFields: ['module', 'main'],
   banner: {
     // Some bundled CommonJS modules call require(); give them one.
     js: [
@@ -27,8 +50,6 @@ await build({
       'const require = __nnCreateRequire(import.meta.url);',
     ].join('\n'),
   },
-  // jsonc-parser's main file is a UMD build that esbuild cannot follow.
-  mainFields: ['module', 'main'],
   logLevel: 'warning',
 });
 

@@ -21,16 +21,15 @@ export interface RunOptions {
  * How Ink draws the playground. Ctrl+C is a key of the app: it asks first
  * when there are unsaved changes, then quits the way q does.
  *
- * Incremental rendering stays off: in Ink 6.8 it moves the cursor up one
- * line too few before redrawing a frame that ends in a newline (every
- * frame shorter than the terminal), so each key scrolls the screen by a
- * line (test/ui/terminal.test.tsx shows it). Ink still writes each frame
- * inside a synchronized update, so a full redraw does not flicker.
+ * Incremental rendering redraws only the lines a key changed. Ink 6.8's
+ * version of it lands one row low after a frame that ends in a newline;
+ * scripts/ink-patch.mjs corrects that in the bundle and in the tests
+ * (test/ui/terminal.test.tsx checks the screen in a terminal emulator).
  */
 export const RENDER_OPTIONS = {
   exitOnCtrlC: false,
   patchConsole: false,
-  incrementalRendering: false,
+  incrementalRendering: true,
   maxFps: 60,
 } as const satisfies RenderOptions;
 

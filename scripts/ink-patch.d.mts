@@ -1,0 +1,2 @@
+export function patchInkLogUpdate(source: string, path: string): string;
+export const INK_LOG_UPDATE: RegExp;
