@@ -98,9 +98,15 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 // Whole escape sequences go first, so that none of their printable tail
 // (such as "[31m") is left behind: CSI, OSC (ended by BEL or ESC \\) and
 // two-character escapes.
-const ESCAPE =
-  // eslint-disable-next-line no-control-regex
-  /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-~])|\u009b[0-?]*[ -/]*[@-~]/g;
+const ESCAPE = new RegExp(
+  [
+    '\\u001b\\[[0-?]*[ -/]*[@-~]', // CSI, such as ESC [ 3 1 m
+    '\\u009b[0-?]*[ -/]*[@-~]', // CSI in one byte
+    '\\u001b\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)?', // OSC
+    '\\u001b[@-~]', // two characters, such as ESC c
+  ].join('|'),
+  'g',
+);
 
 /** Text from a file with control characters removed. */
 export function cleanText(text: string, keepNewlines = false): string {
@@ -123,6 +129,11 @@ function cleanLocal(
   return text.ja === undefined
     ? { en }
     : { en, ja: cleanText(text.ja, keepNewlines) };
+}
+
+/** `1 row`, `3 rows`. */
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The checks that span fields: weight counts, names and targets. */
@@ -174,7 +185,8 @@ function checkTargets(
     throw new PresetError(
       source,
       'targets',
-      `${targets.length} row${targets.length === 1 ? '' : 's'} where ${inputs} input${inputs === 1 ? '' : 's'} make${inputs === 1 ? 's' : ''} ${rows}`,
+      `${count(targets.length, 'row')} where ${count(inputs, 'input')} ` +
+        `make${inputs === 1 ? 's' : ''} ${rows}`,
     );
   }
   const outputs = outputCount(network);
@@ -183,7 +195,8 @@ function checkTargets(
       throw new PresetError(
         source,
         `targets[${index}]`,
-        `${row.length} value${row.length === 1 ? '' : 's'} where the network has ${outputs} output${outputs === 1 ? '' : 's'}`,
+        `${count(row.length, 'value')} where the network has ` +
+          count(outputs, 'output'),
       );
     }
   });

@@ -117,7 +117,9 @@ const training = object(
 const targetRow = z.array(
   z.union([z.literal(0), z.literal(1)], {
     error: (issue) =>
-      `must be 0 or 1, not ${typeof issue.input === 'number' ? issue.input : describe(issue.input)}`,
+      `must be 0 or 1, not ${
+        typeof issue.input === 'number' ? issue.input : describe(issue.input)
+      }`,
   }),
   {
     error: mustBe(`a list of 0s and 1s`),

@@ -45,7 +45,8 @@ export function renderNetwork(
         (w, i) =>
           `${names[i] ?? '?'}${valueText(w, isHere && selection?.value === i)}`,
       );
-      const bias = `${messages.bias}${valueText(neuron.bias, isHere && selection?.value === 'bias')}`;
+      const isBias = isHere && selection?.value === 'bias';
+      const bias = `${messages.bias}${valueText(neuron.bias, isBias)}`;
       const values = [...weights, bias].join(' ');
       lines.push(`${isHere ? '>' : ' '} ${name}: ${values}`.trimEnd());
     });

@@ -8,8 +8,11 @@ function activationFunction(name: ActivationName, rule: '>' | '>='): string[] {
     case 'step':
       return [
         'def step_function(x):',
-        `    # 1 when the weighted sum is ${rule} 0; a sum within ${BOUNDARY_TOLERANCE} of 0 counts as exactly 0`,
-        `    return np.where(np.abs(x) <= ${BOUNDARY_TOLERANCE}, ${rule === '>=' ? 1 : 0}, x > 0).astype(int)`,
+        `    # 1 when the weighted sum is ${rule} 0; a sum within`,
+        `    # ${BOUNDARY_TOLERANCE} of 0 counts as exactly 0`,
+        `    at_zero = ${rule === '>=' ? 1 : 0}`,
+        `    on_boundary = np.abs(x) <= ${BOUNDARY_TOLERANCE}`,
+        '    return np.where(on_boundary, at_zero, x > 0).astype(int)',
       ];
     case 'sigmoid':
       return ['def sigmoid(x):', '    return 1 / (1 + np.exp(-x))'];
