@@ -92,6 +92,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     startIndex,
     language: options.language,
     isColor: options.isColor,
+    sourcePath: startIndex === null ? (options.preset ?? null) : null,
+    isLocked: options.isLocked,
+    hidden: options.hidden,
   });
 }
 

@@ -105,6 +105,30 @@ export function trainEpoch(
 }
 
 /**
+ * Runs up to `count` epochs from the epoch under way, as many calls of
+ * `trainEpoch` would, but resumes and finishes the state once: a live run
+ * takes many epochs between two frames. Stops early after an epoch that
+ * converges, or when a weight would overflow.
+ */
+export function trainEpochs(
+  state: TrainingState,
+  settings: TrainingSettings,
+  targets: Targets,
+  count: number,
+): TrainingState {
+  checkEpochCount(count);
+  const run = resume(state, targets, settings);
+  for (let done = 0; done < count; done++) {
+    runEpoch(run);
+    if (run.isConverged || run.hasOverflowed) break;
+  }
+  if (run.hasOverflowed) measure(run);
+  const isEpochEnd = count > 0 && !run.hasOverflowed;
+  const message = messageAfter(run, isEpochEnd, settings.epochs);
+  return finish(run, state.network, message);
+}
+
+/**
  * Trains from `createTrainingState` for up to `epochs` epochs (by default
  * `settings.epochs`, else `DEFAULT_EPOCHS`), and stops early when it
  * converges or a weight would overflow.
@@ -115,12 +139,7 @@ export function train(
   settings: TrainingSettings,
   epochs = resolveSettings(settings).epochs,
 ): TrainingState {
-  if (!Number.isInteger(epochs) || epochs < 0) {
-    throw new Error(
-      `The number of epochs must be a whole number of 0 or more, but it ` +
-        `is ${epochs}.`,
-    );
-  }
+  checkEpochCount(epochs);
   const start = createTrainingState(network, targets, settings);
   const run = resume(start, targets, settings);
   while (run.epoch < epochs && !run.isConverged && !run.hasOverflowed) {
@@ -146,4 +165,13 @@ export function settingsFor(
   return isPerceptron
     ? { rule: 'perceptron', learningRate: 1, seed: 1 }
     : { rule: 'backprop', learningRate: 0.5, seed: 1 };
+}
+
+function checkEpochCount(epochs: number): void {
+  if (!Number.isInteger(epochs) || epochs < 0) {
+    throw new Error(
+      `The number of epochs must be a whole number of 0 or more, but it ` +
+        `is ${epochs}.`,
+    );
+  }
 }

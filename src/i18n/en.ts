@@ -37,6 +37,44 @@ export const en = {
   network: 'Network',
   truthTable: 'Truth table',
   rowsRight: (right: number, total: number) => `${right}/${total} right`,
+  // Training on the screen: the panel, its messages and its keys.
+  trainingTitle: 'Training',
+  trainingRule: (rule: 'perceptron' | 'backprop'): string =>
+    rule === 'perceptron' ? 'perceptron rule' : 'backprop',
+  trainingRate: 'rate',
+  trainingRunning: 'running',
+  trainingProgress: (epoch: number, loss: string, rows: string) =>
+    `epoch ${epoch}  loss ${loss}  ${rows}`,
+  trainingLoss: 'loss',
+  trainingRow: (
+    inputs: string,
+    outputs: string,
+    targets: string,
+    errors: string,
+  ) => `row (${inputs}): output ${outputs}, target ${targets}, error ${errors}`,
+  trainingBatch: (count: number, errors: string) =>
+    `all ${count} rows at once: errors ${errors}`,
+  trainingChange: (neuron: string, changes: string) =>
+    `change ${neuron}: ${changes}`,
+  trainingNoChange: 'no change: the output was right',
+  trainingNoTargets:
+    'This network has no targets to learn from: set them with m first.',
+  trainingStarted: 'Training live: space pauses, and u undoes the whole run.',
+  trainingPaused: (epoch: number) => `Paused at epoch ${epoch}.`,
+  trainingReset: "Back to the preset's weights (u undoes it).",
+  trainingAlreadyReset: "The weights are the preset's already.",
+  rateSelected: (rate: string) =>
+    `Learning rate ${rate}: + and - change it, Esc goes back.`,
+  rateNow: (rate: string) => `Learning rate ${rate}.`,
+  rateLimit: (rate: string) =>
+    `The learning rate goes from 0.001 to 100; it is ${rate}.`,
+  helpRateTitle: 'Learning rate (R)',
+  keyTrain: 'train: one epoch, one update (one row), live on/off, reset',
+  keyRate: 'select the learning rate (+ / - then change it)',
+  keyRateChange: 'raise / lower it: 0.001 0.002 0.005 0.01 ... 100',
+  keyRateDone: 'back to the weights',
+  hintTrain: 'train',
+  hintRate: 'rate',
   // The interactive screen.
   headerLesson: (index: number, count: number) => `lesson ${index}/${count}`,
   headerFile: (name: string) => `file ${name}`,
@@ -162,4 +200,29 @@ export const en = {
   hintOverwrite: 'replace',
   hintKeep: 'keep',
   hintStay: 'stay',
+  // Teaching: notes, the maths on screen, hidden grids, languages, export.
+  gridLegendLineOf: (mark: string, neuron: string) =>
+    `${mark} boundary of ${neuron}`,
+  hiddenGridsMore: (count: number) => `+${count} more`,
+  notesMore: (from: number, to: number, total: number, hasMore: boolean) =>
+    hasMore
+      ? `-- PgDn: more (lines ${from}-${to} of ${total}) --`
+      : `-- PgUp: back (lines ${from}-${to} of ${total}) --`,
+  stepRuleNow: (rule: string) =>
+    `Step neurons now fire when the sum ${rule} 0 (S switches back).`,
+  languageNow: 'English now; J switches to Japanese.',
+  whyTitle: 'Why: what the targets ask of one step neuron',
+  lockedStructure:
+    'Locked (--locked): the shape of the network stays; change weights and biases only.',
+  exportedTo: (path: string) => `NumPy program written to ${path}`,
+  exportKept: 'The file was kept; nothing was written.',
+  keyStepRule: 'step rule: fire when the sum > 0 or >= 0',
+  keyWhy: 'why: the inequalities behind the table (one neuron)',
+  keyLanguage: 'English / Japanese',
+  keyExport: 'write the network as NumPy code (NAME.py)',
+  keyNotes: 'scroll the lesson notes',
+  hintStepRule: 'rule',
+  hintWhy: 'why',
+  hintLanguage: '日本語',
+  hintExport: 'export',
 };

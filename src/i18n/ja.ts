@@ -37,6 +37,45 @@ export const ja: typeof en = {
   network: 'ネットワーク',
   truthTable: '真理値表',
   rowsRight: (right: number, total: number) => `${right}/${total} 正解`,
+  // 画面上の学習: パネル、メッセージ、キー。
+  trainingTitle: '学習',
+  trainingRule: (rule: 'perceptron' | 'backprop') =>
+    rule === 'perceptron' ? 'パーセプトロンの学習則' : '誤差逆伝播法',
+  trainingRate: '学習率',
+  trainingRunning: '実行中',
+  trainingProgress: (epoch: number, loss: string, rows: string) =>
+    `エポック ${epoch}  損失 ${loss}  ${rows}`,
+  trainingLoss: '損失',
+  trainingRow: (
+    inputs: string,
+    outputs: string,
+    targets: string,
+    errors: string,
+  ) => `行 (${inputs}): 出力 ${outputs}、正解 ${targets}、誤差 ${errors}`,
+  trainingBatch: (count: number, errors: string) =>
+    `全 ${count} 行をまとめて: 誤差 ${errors}`,
+  trainingChange: (neuron: string, changes: string) =>
+    `${neuron} の変化: ${changes}`,
+  trainingNoChange: '変化なし: 出力が正しかったため',
+  trainingNoTargets:
+    'このネットワークには学習する正解がありません。先に m で正解を設定してください。',
+  trainingStarted:
+    '学習を実行中です。スペースで一時停止、u でこの実行全体を取り消せます。',
+  trainingPaused: (epoch: number) => `エポック ${epoch} で一時停止しました。`,
+  trainingReset: 'プリセットの重みに戻しました (u で取り消せます)。',
+  trainingAlreadyReset: '重みはすでにプリセットのままです。',
+  rateSelected: (rate: string) =>
+    `学習率 ${rate}: + と - で変えられます。Esc で戻ります。`,
+  rateNow: (rate: string) => `学習率を ${rate} にしました。`,
+  rateLimit: (rate: string) =>
+    `学習率は 0.001 から 100 までです。いまは ${rate} です。`,
+  helpRateTitle: '学習率 (R)',
+  keyTrain: '学習: 1 エポック、1 行だけ更新、自動学習の開始/停止、リセット',
+  keyRate: '学習率を選ぶ (そのあと + / - で変える)',
+  keyRateChange: '上げる / 下げる: 0.001 0.002 0.005 0.01 … 100',
+  keyRateDone: '重みの編集に戻る',
+  hintTrain: '学習',
+  hintRate: '学習率',
   // 対話画面。
   headerLesson: (index: number, count: number) => `レッスン ${index}/${count}`,
   headerFile: (name: string) => `ファイル ${name}`,
@@ -166,4 +205,29 @@ export const ja: typeof en = {
   hintOverwrite: '上書き',
   hintKeep: '残す',
   hintStay: '続ける',
+  // 授業向け: 説明、画面上の式、隠れニューロンの図、言語、書き出し。
+  gridLegendLineOf: (mark: string, neuron: string) =>
+    `${mark} ${neuron} の境界線`,
+  hiddenGridsMore: (count: number) => `ほか${count}個`,
+  notesMore: (from: number, to: number, total: number, hasMore: boolean) =>
+    hasMore
+      ? `-- PgDn: 続き (${total} 行中 ${from}-${to} 行) --`
+      : `-- PgUp: 戻る (${total} 行中 ${from}-${to} 行) --`,
+  stepRuleNow: (rule: string) =>
+    `ステップ関数は和 ${rule} 0 で発火するようになりました (S で戻せます)。`,
+  languageNow: '日本語で表示します。J で英語に切り替わります。',
+  whyTitle: 'なぜ: 正解が 1 つのステップニューロンに求める条件',
+  lockedStructure:
+    'ロック中 (--locked): ネットワークの形は変えられません。重みとバイアスだけ変えられます。',
+  exportedTo: (path: string) => `${path} に NumPy のプログラムを書き出しました`,
+  exportKept: 'ファイルはそのままです。何も書き出していません。',
+  keyStepRule: 'ステップ関数の発火条件: 和 > 0 か >= 0',
+  keyWhy: 'なぜ: 真理値表の裏にある不等式 (1 ニューロン)',
+  keyLanguage: '英語 / 日本語',
+  keyExport: 'ネットワークを NumPy のコードに書き出す (NAME.py)',
+  keyNotes: 'レッスンの説明をスクロール',
+  hintStepRule: '発火条件',
+  hintWhy: 'なぜ',
+  hintLanguage: 'English',
+  hintExport: '書き出し',
 };

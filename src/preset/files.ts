@@ -117,9 +117,9 @@ const REAL_STEPS: SaveSteps = {
 };
 
 /**
- * Saves a lesson as a preset file, atomically: the text goes to a
- * temporary file in the same folder, which then replaces the target in one
- * rename, so the target is always either the old file or the new one.
+ * Saves a lesson as a preset file, atomically (see
+ * `writeTextFileAtomically`). The text is checked to load again before
+ * anything touches the disk.
  */
 export function savePresetFile(
   path: string,
@@ -141,6 +141,22 @@ export function savePresetFile(
     const place = error instanceof PresetError ? `${error.place}: ` : '';
     throw new PresetError(source, '', `not saved: ${place}${problem}`);
   }
+  writeTextFileAtomically(path, text, options);
+}
+
+/**
+ * Writes a text file atomically: the text goes to a temporary file in the
+ * same folder, which then replaces the target in one rename, so the target
+ * is always either the old file or the new one. An existing file is
+ * replaced only with `overwrite` (`FileExistsError` otherwise); any other
+ * failure is a `PresetError` that names the file and says why.
+ */
+export function writeTextFileAtomically(
+  path: string,
+  text: string,
+  options: { overwrite?: boolean; steps?: SaveSteps } = {},
+): void {
+  const source = basename(path);
   if (!options.overwrite && existsSync(path)) throw new FileExistsError(path);
 
   const steps = options.steps ?? REAL_STEPS;

@@ -6,11 +6,14 @@ import {
   useMemo,
   useReducer,
 } from 'react';
+import type { Panel } from '../command/args.js';
 import type { Lesson } from '../core/lesson.js';
 import { type Language, messagesFor } from '../i18n/messages.js';
+import { performExport } from './export.js';
 import { helpLines } from './help-overlay.js';
 import { type KeyContext, keyNames, reduceKeys } from './keymap.js';
 import { screenLayout } from './layout.js';
+import { notesScrollRange } from './middle-plan.js';
 import { performSave } from './save.js';
 import { Screen } from './screen.js';
 import {
@@ -19,6 +22,7 @@ import {
   reduce,
   type SessionState,
 } from './state.js';
+import { useLiveTraining } from './use-live-training.js';
 import { type TerminalSize, useTerminalSize } from './use-terminal-size.js';
 
 /** Props of `App`. */
@@ -36,7 +40,16 @@ export interface AppProps {
   size?: TerminalSize;
   /** The folder that relative save paths start from. */
   cwd?: string;
+  /** The file the lesson was opened from, as typed; for a user file. */
+  sourcePath?: string | null;
+  /** Teacher's mode (--locked): values only, no structure editing. */
+  isLocked?: boolean;
+  /** Panels hidden with --hide. */
+  hidden?: readonly Panel[];
 }
+
+/** No panel hidden. */
+const NONE_HIDDEN: readonly Panel[] = [];
 
 /** What the app's reducer takes: an action, or keys to look up. */
 type AppAction = Action | { type: 'keys'; keys: string[]; context: KeyContext };
@@ -57,26 +70,48 @@ export function App(props: AppProps): ReactNode {
   const { exit } = useApp();
   const size = useTerminalSize(props.size);
   const cwd = props.cwd ?? process.cwd();
+  const hidden = props.hidden ?? NONE_HIDDEN;
 
   const helpLimit = useMemo(() => {
     const messages = messagesFor(state.language);
     const { middle } = screenLayout(size);
-    return Math.max(0, helpLines(messages, size.columns).length - middle + 1);
-  }, [state.language, size]);
+    const lines = helpLines(messages, size.columns, state.isLocked);
+    return Math.max(0, lines.length - middle + 1);
+  }, [state.language, state.isLocked, size]);
+
+  // How far PgUp/PgDn move the notes: a page of the panel as it is drawn.
+  const { lesson, selection, language, grid, mode, notesScroll } = state;
+  const notes = useMemo(
+    () =>
+      notesScrollRange(
+        { lesson, selection, language, grid, mode, notesScroll },
+        size,
+        hidden,
+      ),
+    [lesson, selection, language, grid, mode, notesScroll, size, hidden],
+  );
 
   useInput((input, key) => {
     const keys = keyNames(input, key);
-    dispatch({ type: 'keys', keys, context: { helpLimit } });
+    dispatch({
+      type: 'keys',
+      keys,
+      context: { helpLimit, notesPage: notes.page, notesLimit: notes.limit },
+    });
   });
 
   useEffect(() => {
     if (state.isQuitting) exit();
   }, [state.isQuitting, exit]);
 
+  useLiveTraining(state, dispatch);
+
   // Saving touches the disk, so the reducer only asks for it.
-  const { pendingSave, lesson } = state;
+  const { pendingSave } = state;
   useEffect(() => {
-    if (pendingSave) dispatch(performSave(pendingSave, lesson, cwd));
+    if (!pendingSave) return;
+    const perform = pendingSave.kind === 'numpy' ? performExport : performSave;
+    dispatch(perform(pendingSave, lesson, cwd));
   }, [pendingSave, lesson, cwd]);
 
   const onDraftChange = useCallback(
@@ -90,6 +125,7 @@ export function App(props: AppProps): ReactNode {
       size={size}
       isColor={props.isColor}
       onDraftChange={onDraftChange}
+      hidden={hidden}
     />
   );
 }

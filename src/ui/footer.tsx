@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/messages.js';
-import { groupsFor, labelText } from './keymap.js';
+import { groupsFor, isListed, labelText } from './keymap.js';
 import type { Mode } from './state.js';
 import { StyledLine } from './styled-line.js';
 import { displayWidth, fitToWidth } from './text.js';
@@ -14,6 +14,8 @@ export interface FooterProps {
   /** Lines of hints. */
   height: number;
   isColor: boolean;
+  /** Teacher's mode: the keys that change the shape are left out. */
+  isLocked?: boolean;
 }
 
 /**
@@ -25,8 +27,9 @@ export function footerLines(
   messages: Messages,
   width: number,
   height: number,
+  isLocked = false,
 ): string[] {
-  const groups = groupsFor(mode);
+  const groups = groupsFor(mode).filter((group) => isListed(group, isLocked));
   const ordered = [
     ...groups.filter((group) => group.isFooterFirst),
     ...groups.filter((group) => !group.isFooterFirst),
@@ -58,6 +61,7 @@ export function Footer(props: FooterProps): ReactNode {
     props.messages,
     props.width,
     props.height,
+    props.isLocked,
   );
   return (
     <Box flexDirection="column">

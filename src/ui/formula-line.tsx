@@ -1,25 +1,75 @@
 import type { ReactNode } from 'react';
+import { boundaryLine } from '../core/boundary.js';
 import type { Network, NeuronAddress } from '../core/network.js';
+import type { Messages } from '../i18n/messages.js';
+import { boundaryText } from '../render/boundary.js';
 import { formulaText } from '../render/formula.js';
+import type { GridView } from './state.js';
 import { StyledLine } from './styled-line.js';
-import { fitToWidth } from './text.js';
+import { displayWidth, fitToWidth, truncateToWidth } from './text.js';
 
 /** Props of `FormulaLine`. */
 export interface FormulaLineProps {
   network: Network;
   /** The selected neuron. */
   neuron: NeuronAddress;
+  /** The grid's axes: the boundary is the line in their plane. */
+  view: GridView;
+  messages: Messages;
   width: number;
   isColor: boolean;
+  /** Hidden with --hide formula: the line stays, empty. */
+  isHidden?: boolean;
 }
 
-/** The selected neuron's formula with its current numbers. */
-export function FormulaLine({
-  network,
-  neuron,
-  width,
-  isColor,
-}: FormulaLineProps): ReactNode {
-  const text = fitToWidth(formulaText(network, neuron), width);
-  return <StyledLine segments={[{ text, isBold: true }]} isColor={isColor} />;
+/** Columns between the formula and the boundary. */
+const SEPARATOR = '   ';
+
+/** The fewest columns worth giving the boundary; less leaves it out. */
+const MIN_BOUNDARY = 20;
+
+/**
+ * The formula of the selected neuron with its current numbers and, over
+ * the grid's two axes, its boundary in words and numbers
+ * (`y = step(0.50*x1 + 0.50*x2 - 0.70)   boundary: x2 = 1.40 - 1.00*x1`).
+ * A boundary too long for the rest of the line is cut with `…`, and left
+ * out when fewer than `MIN_BOUNDARY` columns are left.
+ */
+export function formulaLineText(
+  network: Network,
+  neuron: NeuronAddress,
+  view: GridView,
+  messages: Messages,
+  width: number,
+): string {
+  const formula = formulaText(network, neuron);
+  if (view.yAxis === null) return formula;
+  const line = boundaryLine(network, neuron, {
+    xAxis: view.xAxis,
+    yAxis: view.yAxis,
+    fixed: network.inputs.map(() => 0),
+  });
+  const boundary = boundaryText(
+    line,
+    network.inputs[view.xAxis] ?? '',
+    network.inputs[view.yAxis] ?? '',
+    messages,
+  );
+  const room = width - displayWidth(formula) - SEPARATOR.length;
+  if (room < MIN_BOUNDARY) return formula;
+  return `${formula}${SEPARATOR}${truncateToWidth(boundary, room)}`;
+}
+
+/** The selected neuron's formula and boundary with its current numbers. */
+export function FormulaLine(props: FormulaLineProps): ReactNode {
+  const { network, neuron, view, messages, width, isColor } = props;
+  const text = props.isHidden
+    ? ''
+    : formulaLineText(network, neuron, view, messages, width);
+  return (
+    <StyledLine
+      segments={[{ text: fitToWidth(text, width), isBold: true }]}
+      isColor={isColor}
+    />
+  );
 }

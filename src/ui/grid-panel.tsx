@@ -1,10 +1,12 @@
 import { Box } from 'ink';
 import { type ReactNode, useMemo } from 'react';
+import { boundaryLine } from '../core/boundary.js';
 import { type GridOptions, sampleGrid } from '../core/grid.js';
 import type { Network, NeuronAddress } from '../core/network.js';
 import { variableName } from '../render/formula.js';
 import type { Targets } from '../core/truth-table.js';
 import type { Messages } from '../i18n/messages.js';
+import { lineCells, lineMark } from '../render/boundary.js';
 import { gridLegend, renderGrid } from '../render/grid.js';
 import type { GridSize } from './layout.js';
 import { gridNeuron, type GridView } from './state.js';
@@ -28,6 +30,11 @@ export interface GridPanelProps {
   width: number;
   height: number;
   isColor: boolean;
+  /**
+   * The neuron whose boundary line is drawn over the grid: the selected
+   * one, drawn when it is in the first layer (only there is it a line).
+   */
+  lineOf?: NeuronAddress | null;
 }
 
 /** The grid options of the screen: the chosen neuron, axes and size. */
@@ -67,7 +74,10 @@ function packLegend(legend: string, width: number): string[] {
 }
 
 /** The name of a neuron in the grid's title: its label, or its symbol. */
-function titleName(network: Network, address: NeuronAddress): string {
+export function gridTitleName(
+  network: Network,
+  address: NeuronAddress,
+): string {
   const label = network.layers[address.layer]?.neurons[address.neuron]?.label;
   return label ?? variableName(network, address);
 }
@@ -87,6 +97,7 @@ export function gridText(
   messages: Messages,
   width: number,
   height: number,
+  lineOf: NeuronAddress | null = null,
 ): string[] {
   const axes = [view.xAxis, view.yAxis];
   const held = network.inputs.filter((_, i) => !axes.includes(i));
@@ -95,15 +106,29 @@ export function gridText(
   for (const size of sizes) {
     const options = screenGridOptions(network, view, size);
     const grid = sampleGrid(network, options);
+    const line =
+      lineOf && lineOf.layer === 0 && view.yAxis !== null
+        ? boundaryLine(network, lineOf, options)
+        : undefined;
     const [yName = '', ...body] = renderGrid(grid, network, targets, messages, {
       hasLegend: false,
+      ...(line ? { line } : {}),
     });
-    const title = messages.gridFor(titleName(network, options.neuron));
+    const title = messages.gridFor(gridTitleName(network, options.neuron));
     const drawn = [`${yName}  ${title}`, ...body, ...heldLine];
-    const legend = packLegend(
-      gridLegend(grid, network, targets, messages)[0] ?? '',
-      width,
-    );
+    let legendText = gridLegend(grid, network, targets, messages)[0] ?? '';
+    if (line && lineOf && lineCells(grid, line).length > 0) {
+      const isSame =
+        lineOf.layer === options.neuron.layer &&
+        lineOf.neuron === options.neuron.neuron;
+      const mark = lineMark(line);
+      legendText += `   ${
+        isSame
+          ? messages.gridLegendLine(mark)
+          : messages.gridLegendLineOf(mark, gridTitleName(network, lineOf))
+      }`;
+    }
+    const legend = packLegend(legendText, width);
     const room = height - drawn.length;
     if (room < 1 && size !== sizes.at(-1)) continue;
     const shown = legend.slice(0, Math.max(0, room));
@@ -146,9 +171,11 @@ function styleGridLine(line: string, width: number): Segment[] {
 /** The decision grid of the chosen neuron over two inputs. */
 export function GridPanel(props: GridPanelProps): ReactNode {
   const { network, targets, view, sizes, messages, width, height } = props;
+  const lineOf = props.lineOf ?? null;
   const lines = useMemo(
-    () => gridText(network, targets, view, sizes, messages, width, height),
-    [network, targets, view, sizes, messages, width, height],
+    () =>
+      gridText(network, targets, view, sizes, messages, width, height, lineOf),
+    [network, targets, view, sizes, messages, width, height, lineOf],
   );
   return (
     <Box flexDirection="column" width={width} height={height}>

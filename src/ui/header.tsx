@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/messages.js';
 import { localText } from '../render/print.js';
@@ -26,7 +27,9 @@ export function headerText(
   const { lesson, lessonIndex, lessons } = state;
   const where =
     lessonIndex === null
-      ? messages.headerFile(lesson.name)
+      ? messages.headerFile(
+          state.sourcePath ? basename(state.sourcePath) : lesson.name,
+        )
       : messages.headerLesson(lessonIndex + 1, lessons.length);
   const title = localText(lesson.title, state.language);
   const left = ` nn-tui  ${where}  ${title}${state.isDirty ? ' *' : ''}`;

@@ -1,7 +1,13 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/messages.js';
-import { KEYMAP, type KeyGroup, labelText, type TextKey } from './keymap.js';
+import {
+  isListed,
+  KEYMAP,
+  type KeyGroup,
+  labelText,
+  type TextKey,
+} from './keymap.js';
 import type { Mode } from './state.js';
 import { type Segment, StyledLine } from './styled-line.js';
 import { displayWidth, fitToWidth, padToWidth } from './text.js';
@@ -9,6 +15,7 @@ import { displayWidth, fitToWidth, padToWidth } from './text.js';
 /** The sections of help: the modes whose keys it lists, with a title. */
 const SECTIONS: { mode: Mode; title: TextKey }[] = [
   { mode: 'normal', title: 'helpTitle' },
+  { mode: 'rate', title: 'helpRateTitle' },
   { mode: 'targets', title: 'helpTargetsTitle' },
   { mode: 'preset-list', title: 'helpListTitle' },
 ];
@@ -21,10 +28,16 @@ export interface HelpOverlayProps {
   width: number;
   height: number;
   isColor: boolean;
+  /** Teacher's mode: the keys that change the shape are left out. */
+  isLocked?: boolean;
 }
 
 /** Every line of help: each section's title, then its keys. */
-export function helpLines(messages: Messages, width: number): Segment[][] {
+export function helpLines(
+  messages: Messages,
+  width: number,
+  isLocked = false,
+): Segment[][] {
   const lines: Segment[][] = [];
   const listed = new Set<KeyGroup>();
   for (const section of SECTIONS) {
@@ -32,6 +45,7 @@ export function helpLines(messages: Messages, width: number): Segment[][] {
     const groups = KEYMAP.filter(
       (group) =>
         !group.isHidden &&
+        isListed(group, isLocked) &&
         !listed.has(group) &&
         group.modes.includes(section.mode),
     );
@@ -72,8 +86,9 @@ export function helpView(
   scroll: number,
   width: number,
   height: number,
+  isLocked = false,
 ): Segment[][] {
-  const lines = helpLines(messages, width);
+  const lines = helpLines(messages, width, isLocked);
   if (lines.length <= height) return lines;
   const room = height - 1;
   const start = Math.min(scroll, lines.length - room);
@@ -90,6 +105,7 @@ export function HelpOverlay(props: HelpOverlayProps): ReactNode {
     props.scroll,
     props.width,
     props.height,
+    props.isLocked,
   );
   return (
     <Box flexDirection="column" width={props.width} height={props.height}>

@@ -49,11 +49,17 @@ export interface KeyGroup {
   isHidden?: boolean;
   /** Put first in the footer, so that it shows whatever else is cut. */
   isFooterFirst?: boolean;
+  /**
+   * Changes the network's shape (or its targets): left out of help and
+   * the footer in teacher's mode (--locked), where the reducer refuses it.
+   */
+  isStructure?: boolean;
 }
 
 /** Every mode, for keys that work everywhere. */
 export const ALL_MODES: readonly Mode[] = [
   'normal',
+  'rate',
   'edit-value',
   'targets',
   'preset-list',
@@ -61,6 +67,7 @@ export const ALL_MODES: readonly Mode[] = [
   'save-path',
   'confirm-overwrite',
   'confirm-quit',
+  'why',
 ];
 
 const NORMAL: readonly Mode[] = ['normal'];
@@ -68,8 +75,10 @@ const FIELDS: readonly Mode[] = ['edit-value', 'save-path'];
 
 /**
  * The keys of the playground, in the order help lists them. The footer
- * shows the groups that have a hint; at 80 columns two lines hold them,
- * so `< >` (the header shows the step) and `o` are left to help.
+ * shows the groups that have a hint, in this order, as many as its two
+ * lines hold: `< >` (the header shows the step) and `o` have none, and at
+ * 80 columns the last ones (`s`, `w`, `S`, `J`, `E`) show only when
+ * `--locked` leaves out the structure keys.
  */
 export const KEYMAP: readonly KeyGroup[] = [
   {
@@ -127,6 +136,25 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [{ keys: ['0'], action: { type: 'zero-value' } }],
   },
   {
+    label: (m) => `t . ${m.keyNameSpace} r`,
+    footerLabel: (m) => `t/${m.keyNameSpace}`,
+    help: 'keyTrain',
+    hint: 'hintTrain',
+    modes: ['normal', 'rate'],
+    bindings: [
+      { keys: ['t'], action: { type: 'train-epoch' } },
+      { keys: ['.'], action: { type: 'train-update' } },
+      { keys: ['space'], action: { type: 'toggle-live' } },
+      { keys: ['r'], action: { type: 'reset-training' } },
+    ],
+  },
+  {
+    label: 'R',
+    help: 'keyRate',
+    modes: NORMAL,
+    bindings: [{ keys: ['R'], action: { type: 'select-rate' } }],
+  },
+  {
     label: 'n / p',
     footerLabel: 'n/p',
     help: 'keyPreset',
@@ -146,6 +174,7 @@ export const KEYMAP: readonly KeyGroup[] = [
   {
     label: 'a',
     help: 'keyActivation',
+    isStructure: true,
     hint: 'hintActivation',
     modes: NORMAL,
     bindings: [{ keys: ['a'], action: { type: 'cycle-activation' } }],
@@ -154,6 +183,7 @@ export const KEYMAP: readonly KeyGroup[] = [
     label: 'N / D',
     footerLabel: 'N/D',
     help: 'keyNeuron',
+    isStructure: true,
     hint: 'hintNeuron',
     modes: NORMAL,
     bindings: [
@@ -165,6 +195,7 @@ export const KEYMAP: readonly KeyGroup[] = [
     label: 'L / X',
     footerLabel: 'L/X',
     help: 'keyLayer',
+    isStructure: true,
     hint: 'hintLayer',
     modes: NORMAL,
     bindings: [
@@ -176,6 +207,7 @@ export const KEYMAP: readonly KeyGroup[] = [
     label: 'i / I',
     footerLabel: 'i/I',
     help: 'keyInput',
+    isStructure: true,
     hint: 'hintInput',
     modes: NORMAL,
     bindings: [
@@ -202,6 +234,7 @@ export const KEYMAP: readonly KeyGroup[] = [
   {
     label: 'm',
     help: 'keyTargets',
+    isStructure: true,
     hint: 'hintTargets',
     modes: NORMAL,
     bindings: [{ keys: ['m'], action: { type: 'edit-targets' } }],
@@ -223,6 +256,43 @@ export const KEYMAP: readonly KeyGroup[] = [
     hint: 'hintSave',
     modes: NORMAL,
     bindings: [{ keys: ['s'], action: { type: 'start-save' } }],
+  },
+  {
+    label: 'w',
+    help: 'keyWhy',
+    hint: 'hintWhy',
+    modes: NORMAL,
+    bindings: [{ keys: ['w'], action: { type: 'show-why' } }],
+  },
+  {
+    label: 'S',
+    help: 'keyStepRule',
+    hint: 'hintStepRule',
+    modes: NORMAL,
+    bindings: [{ keys: ['S'], action: { type: 'toggle-step-rule' } }],
+  },
+  {
+    label: 'J',
+    help: 'keyLanguage',
+    hint: 'hintLanguage',
+    modes: NORMAL,
+    bindings: [{ keys: ['J'], action: { type: 'toggle-language' } }],
+  },
+  {
+    label: 'E',
+    help: 'keyExport',
+    hint: 'hintExport',
+    modes: NORMAL,
+    bindings: [{ keys: ['E'], action: { type: 'start-export' } }],
+  },
+  {
+    label: 'PgUp / PgDn',
+    help: 'keyNotes',
+    modes: NORMAL,
+    bindings: [
+      { keys: ['pageup'], action: { type: 'scroll-notes', direction: -1 } },
+      { keys: ['pagedown'], action: { type: 'scroll-notes', direction: 1 } },
+    ],
   },
   {
     label: '?',
@@ -249,11 +319,43 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [{ keys: ['ctrl+c'], action: { type: 'quit' } }],
   },
 
+  // The learning rate (R), selected in the training panel; t, ., space
+  // and r train as they do in normal mode, and any other key goes back.
+  {
+    label: '+ / -',
+    footerLabel: '+/-',
+    help: 'keyRateChange',
+    hint: 'hintRate',
+    modes: ['rate'],
+    bindings: [
+      { keys: ['+'], action: { type: 'change-rate', direction: 1 } },
+      { keys: ['-'], action: { type: 'change-rate', direction: -1 } },
+    ],
+  },
+  {
+    label: 'R Esc',
+    footerLabel: 'Esc',
+    help: 'keyRateDone',
+    hint: 'hintBack',
+    modes: ['rate'],
+    bindings: [
+      { keys: ['R', 'escape', 'enter'], action: { type: 'select-rate' } },
+    ],
+  },
+  {
+    label: (m) => m.keyNameAnyKey,
+    help: 'keyRateDone',
+    modes: ['rate'],
+    isHidden: true,
+    bindings: [{ keys: ['other'], action: { type: 'select-rate' } }],
+  },
+
   // Targets (m).
   {
     label: (m) => `${m.keyNameUpDown} k/j`,
     footerLabel: (m) => m.keyNameArrows,
     help: 'keyTargetRow',
+    isStructure: true,
     hint: 'hintTargetRow',
     modes: ['targets'],
     bindings: [
@@ -264,6 +366,7 @@ export const KEYMAP: readonly KeyGroup[] = [
   {
     label: (m) => `${m.keyNameLeftRight} h/l`,
     help: 'keyTargetOutput',
+    isStructure: true,
     modes: ['targets'],
     bindings: [
       {
@@ -280,6 +383,7 @@ export const KEYMAP: readonly KeyGroup[] = [
     label: (m) => `0 / 1 ${m.keyNameSpace}`,
     footerLabel: (m) => `0/1/${m.keyNameSpace}`,
     help: 'keyTargetSet',
+    isStructure: true,
     hint: 'hintTargetSet',
     modes: ['targets'],
     bindings: [
@@ -292,6 +396,7 @@ export const KEYMAP: readonly KeyGroup[] = [
     label: 'Esc m',
     footerLabel: 'Esc',
     help: 'keyTargetsDone',
+    isStructure: true,
     hint: 'hintBack',
     modes: ['targets'],
     bindings: [
@@ -412,11 +517,30 @@ export const KEYMAP: readonly KeyGroup[] = [
     isHidden: true,
     bindings: [{ keys: ['other'], action: { type: 'cancel' } }],
   },
+
+  // Why (w).
+  {
+    label: (m) => m.keyNameAnyKey,
+    footerLabel: 'Esc',
+    help: 'keyHelpClose',
+    hint: 'hintClose',
+    modes: ['why'],
+    isHidden: true,
+    bindings: [{ keys: ['other'], action: { type: 'cancel' } }],
+  },
 ];
 
 /** The groups whose keys act in a mode. */
 export function groupsFor(mode: Mode): KeyGroup[] {
   return KEYMAP.filter((group) => group.modes.includes(mode));
+}
+
+/**
+ * True when help and the footer list a group: in teacher's mode the keys
+ * that change the network's shape are left out (they are refused too).
+ */
+export function isListed(group: KeyGroup, isLocked: boolean): boolean {
+  return !(isLocked && group.isStructure);
 }
 
 /** The action a key sends in a mode, or null when it does nothing. */
@@ -465,6 +589,21 @@ export function keyNames(input: string, key: Key): string[] {
 export interface KeyContext {
   /** The last line of help that can be at the top. */
   helpLimit?: number;
+  /** Lines of notes that PgUp/PgDn move by: what the notes panel shows. */
+  notesPage?: number;
+  /** The last line of the notes that can be at the top. */
+  notesLimit?: number;
+}
+
+/** An action with what the screen knows filled in. */
+function withContext(action: Action, context: KeyContext): Action {
+  if (action.type === 'scroll-help') {
+    return { ...action, limit: context.helpLimit };
+  }
+  if (action.type === 'scroll-notes') {
+    return { ...action, page: context.notesPage, limit: context.notesLimit };
+  }
+  return action;
 }
 
 /** The session after a run of keys, each sent through the keymap. */
@@ -476,11 +615,6 @@ export function reduceKeys(
   return keys.reduce((current, key) => {
     const action = actionFor(current.mode, key);
     if (!action) return current;
-    return reduce(
-      current,
-      action.type === 'scroll-help'
-        ? { ...action, limit: context.helpLimit }
-        : action,
-    );
+    return reduce(current, withContext(action, context));
   }, state);
 }

@@ -53,6 +53,8 @@ export interface ScreenLayout {
   gap: number;
   /** Columns of the grid on the right. */
   rightWidth: number;
+  /** Columns of the small grids right of it, their gap included. */
+  sideWidth: number;
   /** Grid sizes that fit, largest first; the panel takes the first that fits
    * its lines. */
   gridSizes: GridSize[];
@@ -84,6 +86,11 @@ export interface LayoutNeeds {
   axisName: string;
   /** The widest line of the network and truth-table panels. */
   contentWidth: number;
+  /**
+   * Columns right of the grid for the hidden neurons' small grids, the gap
+   * before them included; 0 or absent when there are none.
+   */
+  sideWidth?: number;
 }
 
 /**
@@ -104,7 +111,9 @@ export function screenLayout(
   const fixed = Object.values(FIXED_LINES).reduce((a, b) => a + b, 0);
   const middle = rows - fixed;
   const gap = 2;
-  const leftOf = (grid: GridSize) => size.columns - grid.width - margin - gap;
+  const side = needs.sideWidth ?? 0;
+  const leftOf = (grid: GridSize) =>
+    size.columns - grid.width - margin - gap - side;
   const fitting = GRID_SIZES.filter(
     (grid) =>
       grid.height + GRID_EXTRA_LINES <= middle &&
@@ -121,6 +130,7 @@ export function screenLayout(
     leftWidth: leftOf(largest),
     gap,
     rightWidth: largest.width + margin,
+    sideWidth: side,
     gridSizes,
   };
 }

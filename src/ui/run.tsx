@@ -1,4 +1,5 @@
 import { render, type RenderOptions } from 'ink';
+import type { Panel } from '../command/args.js';
 import type { Lesson } from '../core/lesson.js';
 import { type Language, messagesFor } from '../i18n/messages.js';
 import { App } from './app.js';
@@ -15,6 +16,12 @@ export interface RunOptions {
   language: Language;
   /** False with --no-color or NO_COLOR. */
   isColor: boolean;
+  /** The user file the lesson was read from, as typed; the header names it. */
+  sourcePath?: string | null;
+  /** Teacher's mode (--locked): values only, no structure editing. */
+  isLocked?: boolean;
+  /** Panels hidden with --hide. */
+  hidden?: readonly Panel[];
 }
 
 /**

@@ -1,31 +1,26 @@
 import { Box } from 'ink';
 import { type ReactNode, useMemo } from 'react';
-import { truthTable } from '../core/truth-table.js';
+import type { Panel } from '../command/args.js';
 import { type Messages, messagesFor } from '../i18n/messages.js';
-import { renderNetwork } from '../render/network.js';
-import { localText } from '../render/print.js';
-import { renderTable } from '../render/table.js';
 import { FormulaLine } from './formula-line.js';
 import { Footer } from './footer.js';
 import { GridPanel } from './grid-panel.js';
 import { Header } from './header.js';
 import { HelpOverlay } from './help-overlay.js';
-import {
-  FIXED_LINES,
-  isLargeEnough,
-  MIN_SIZE,
-  screenLayout,
-  splitLeft,
-} from './layout.js';
+import { HiddenGrids } from './hidden-grids.js';
+import { FIXED_LINES, isLargeEnough, MIN_SIZE } from './layout.js';
+import { planMiddle } from './middle-plan.js';
 import { NetworkPanel } from './network-panel.js';
 import { NotesPanel } from './notes-panel.js';
 import { PresetList } from './preset-list.js';
-import { type SessionState, targetsOrOutputs } from './state.js';
+import type { SessionState } from './state.js';
 import { StatusLine, statusLines } from './status-line.js';
 import { StyledLine } from './styled-line.js';
 import { TablePanel } from './table-panel.js';
-import { displayWidth, fitToWidth } from './text.js';
+import { TrainingPanel, trainingHeights } from './training-panel.js';
+import { fitToWidth } from './text.js';
 import type { TerminalSize } from './use-terminal-size.js';
+import { WhyOverlay } from './why-overlay.js';
 
 /** Props of `Screen`. */
 export interface ScreenProps {
@@ -33,7 +28,12 @@ export interface ScreenProps {
   size: TerminalSize;
   isColor: boolean;
   onDraftChange: (text: string) => void;
+  /** Panels hidden with --hide, to pose a question. */
+  hidden?: readonly Panel[];
 }
+
+/** No panel hidden. */
+const NONE_HIDDEN: readonly Panel[] = [];
 
 /** The whole screen, or one line asking for a larger window. */
 export function Screen({
@@ -41,6 +41,7 @@ export function Screen({
   size,
   isColor,
   onDraftChange,
+  hidden = NONE_HIDDEN,
 }: ScreenProps): ReactNode {
   const messages = messagesFor(state.language);
   if (!isLargeEnough(size)) {
@@ -65,12 +66,21 @@ export function Screen({
         width={columns}
         isColor={isColor}
       />
-      <Middle state={state} size={size} messages={messages} isColor={isColor} />
+      <Middle
+        state={state}
+        size={size}
+        messages={messages}
+        isColor={isColor}
+        hidden={hidden}
+      />
       <FormulaLine
         network={network}
         neuron={state.selection}
+        view={state.grid}
+        messages={messages}
         width={columns}
         isColor={isColor}
+        isHidden={hidden.includes('formula')}
       />
       <StatusLine
         state={state}
@@ -85,6 +95,7 @@ export function Screen({
         width={columns}
         height={FIXED_LINES.status + FIXED_LINES.footer - statusHeight}
         isColor={isColor}
+        isLocked={state.isLocked}
       />
     </Box>
   );
@@ -96,48 +107,48 @@ interface MiddleProps {
   size: TerminalSize;
   messages: Messages;
   isColor: boolean;
+  hidden: readonly Panel[];
 }
 
 /** The panels between header and formula, or the open overlay. */
-function Middle({ state, size, messages, isColor }: MiddleProps): ReactNode {
-  const { network, targets } = state.lesson;
-  const { selection } = state;
-  const isTargets = state.mode === 'targets';
-  // While targets are edited, a lesson without them shows the outputs as
-  // a starting point.
-  const shownTargets = useMemo(
-    () => (isTargets ? targetsOrOutputs(network, targets) : targets),
-    [isTargets, network, targets],
+function Middle(props: MiddleProps): ReactNode {
+  const { state, size, messages, isColor, hidden } = props;
+  const { lesson, selection, language, grid, mode } = state;
+  const { network } = lesson;
+  // One plan while nothing it depends on changes, so that the grid is
+  // sampled again only when the network or its view changes.
+  const plan = useMemo(
+    () => planMiddle({ lesson, selection, language, grid, mode }, size, hidden),
+    [lesson, selection, language, grid, mode, size, hidden],
   );
-  const rows = useMemo(
-    () => truthTable(network, shownTargets),
-    [network, shownTargets],
-  );
-  const sumOf = useMemo(
+  const { layout } = plan;
+  // While training, the training panel takes the notes' place.
+  const { training } = state;
+  const heights = training
+    ? trainingHeights(layout.middle, plan.heights)
+    : plan.heights;
+  const lineOf = useMemo(
     () => ({ layer: selection.layer, neuron: selection.neuron }),
     [selection.layer, selection.neuron],
-  );
-  const table = useMemo(
-    () => renderTable(network, rows, sumOf, messages),
-    [network, rows, sumOf, messages],
-  );
-  const networkWidth = useMemo(
-    () => Math.max(...renderNetwork(network, messages).map(displayWidth)),
-    [network, messages],
-  );
-  const axisName = network.inputs[state.grid.xAxis] ?? '';
-  const contentWidth = Math.max(networkWidth, ...table.map(displayWidth));
-  // The same layout object while nothing it depends on changes, so that
-  // the grid is sampled again only when the network or its view changes.
-  const layout = useMemo(
-    () => screenLayout(size, { axisName, contentWidth }),
-    [size, axisName, contentWidth],
   );
 
   if (state.mode === 'help') {
     return (
       <HelpOverlay
         scroll={state.helpScroll}
+        messages={messages}
+        width={layout.columns}
+        height={layout.middle}
+        isColor={isColor}
+        isLocked={state.isLocked}
+      />
+    );
+  }
+  if (state.mode === 'why') {
+    return (
+      <WhyOverlay
+        network={network}
+        targets={lesson.targets}
         messages={messages}
         width={layout.columns}
         height={layout.middle}
@@ -160,62 +171,98 @@ function Middle({ state, size, messages, isColor }: MiddleProps): ReactNode {
     );
   }
 
-  const networkLines =
-    1 +
-    network.layers.length +
-    network.layers.reduce((count, layer) => count + layer.neurons.length, 0);
-  const tableLines = 1 + table.length;
-  const heights = splitLeft(layout.middle, networkLines, tableLines);
-  const notes = localText(state.lesson.notes, state.language);
+  const isShown = (panel: Panel) => !hidden.includes(panel);
+  const { leftWidth, side } = plan;
+  // A blank line between two panels of the left column.
+  const gapBefore = (isAfterOther: boolean) =>
+    isAfterOther ? <Box height={1} /> : null;
   return (
     <Box flexDirection="row" height={layout.middle}>
-      <Box flexDirection="column" width={layout.leftWidth}>
-        <NetworkPanel
-          network={network}
-          selection={state.selection}
-          messages={messages}
-          width={layout.leftWidth}
-          height={heights.network}
-          isColor={isColor}
-        />
-        <Box height={1} />
-        <TablePanel
-          network={network}
-          rows={rows}
-          lines={table}
-          cursor={
-            isTargets
-              ? { row: state.targetRow, output: state.targetOutput }
-              : null
-          }
-          messages={messages}
-          width={layout.leftWidth}
-          height={heights.table}
-          isColor={isColor}
-        />
-        {heights.notes > 0 ? (
+      <Box flexDirection="column" width={leftWidth}>
+        {heights.network > 0 ? (
+          <NetworkPanel
+            network={network}
+            selection={selection}
+            messages={messages}
+            width={leftWidth}
+            height={heights.network}
+            isColor={isColor}
+          />
+        ) : null}
+        {heights.table > 0 ? (
           <>
-            <Box height={1} />
+            {gapBefore(heights.network > 0)}
+            <TablePanel
+              network={network}
+              rows={plan.rows}
+              lines={plan.table}
+              cursor={
+                mode === 'targets'
+                  ? { row: state.targetRow, output: state.targetOutput }
+                  : null
+              }
+              messages={messages}
+              width={leftWidth}
+              height={heights.table}
+              isColor={isColor}
+            />
+          </>
+        ) : null}
+        {heights.notes > 0 && training ? (
+          <>
+            {gapBefore(heights.network + heights.table > 0)}
+            <TrainingPanel
+              training={training}
+              network={network}
+              isRateSelected={mode === 'rate'}
+              messages={messages}
+              width={leftWidth}
+              height={heights.notes}
+              isColor={isColor}
+            />
+          </>
+        ) : null}
+        {heights.notes > 0 && !training ? (
+          <>
+            {gapBefore(heights.network + heights.table > 0)}
             <NotesPanel
-              text={notes}
-              width={layout.leftWidth}
+              text={plan.notes}
+              scroll={state.notesScroll}
+              messages={messages}
+              width={leftWidth}
               height={heights.notes}
               isColor={isColor}
             />
           </>
         ) : null}
       </Box>
-      <Box width={layout.gap} />
-      <GridPanel
-        network={network}
-        targets={shownTargets}
-        view={state.grid}
-        sizes={layout.gridSizes}
-        messages={messages}
-        width={layout.rightWidth}
-        height={layout.middle}
-        isColor={isColor}
-      />
+      {isShown('grid') ? (
+        <>
+          <Box width={layout.gap} />
+          <GridPanel
+            network={network}
+            targets={plan.targets}
+            view={grid}
+            sizes={layout.gridSizes}
+            messages={messages}
+            width={layout.rightWidth}
+            height={layout.middle}
+            isColor={isColor}
+            lineOf={lineOf}
+          />
+        </>
+      ) : null}
+      {side ? (
+        <HiddenGrids
+          network={network}
+          plan={side}
+          view={grid}
+          selection={selection}
+          messages={messages}
+          height={layout.middle}
+          isColor={isColor}
+        />
+      ) : null}
     </Box>
   );
 }

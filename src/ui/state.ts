@@ -23,6 +23,13 @@ import { formatNumber, parseNumber } from '../core/number.js';
 import { binaryRows, targetsFit, type Targets } from '../core/truth-table.js';
 import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
 import type { Selection } from '../render/network.js';
+import {
+  reduceTraining,
+  type TrainingAction,
+  type TrainingChange,
+  type TrainingSession,
+} from './training.js';
+import { whyLines } from '../render/why.js';
 
 /** The nudge steps that `<` and `>` move between, smallest first. */
 export const STEP_SIZES = [0.01, 0.1, 1] as const;
@@ -36,13 +43,15 @@ export const HISTORY_LIMIT = 500;
 /** What the keys currently act on. */
 export type Mode =
   | 'normal'
+  | 'rate'
   | 'edit-value'
   | 'targets'
   | 'preset-list'
   | 'help'
   | 'save-path'
   | 'confirm-overwrite'
-  | 'confirm-quit';
+  | 'confirm-quit'
+  | 'why';
 
 /** A session as undo restores it: the lesson and where the user was. */
 export interface Snapshot {
@@ -51,6 +60,8 @@ export interface Snapshot {
   lessonIndex: number | null;
   selection: Selection;
   isDirty: boolean;
+  /** The training session, paused: undo never restarts a live run. */
+  training: TrainingSession | null;
 }
 
 /** The text of the open field (a typed value or a save path). */
@@ -87,6 +98,8 @@ export interface GridView {
 export interface SaveRequest {
   path: string;
   overwrite: boolean;
+  /** What is written: the lesson as a preset (the default), or NumPy code. */
+  kind?: 'preset' | 'numpy';
 }
 
 /** Everything the interactive screen knows, in one value. */
@@ -124,6 +137,21 @@ export interface SessionState {
   /** True once the user has chosen to leave. */
   isQuitting: boolean;
   language: Language;
+  /**
+   * Training under way, from the first t, . or space until r or another
+   * lesson; null shows the notes instead of the training panel.
+   */
+  training: TrainingSession | null;
+  /** The lesson as the session opened it: what r resets a user file to. */
+  startLesson: Lesson;
+  /** The file the lesson was opened from, as typed; null for a lesson. */
+  sourcePath: string | null;
+  /** Teacher's mode (--locked): values change, the shape does not. */
+  isLocked: boolean;
+  /** The first line shown of the lesson notes. */
+  notesScroll: number;
+  /** The NumPy file waiting for a yes to be replaced, or null. */
+  exportPath: string | null;
 }
 
 /** Every change the screen can make, as the keymap and the app send it. */
@@ -168,7 +196,16 @@ export type Action =
   | { type: 'save-exists'; path: string }
   | { type: 'save-failed'; message: string }
   | { type: 'quit' }
-  | { type: 'stay' };
+  | { type: 'stay' }
+  | TrainingAction
+  | { type: 'toggle-step-rule' }
+  | { type: 'toggle-language' }
+  | { type: 'show-why' }
+  | { type: 'scroll-notes'; direction: 1 | -1; page?: number; limit?: number }
+  | { type: 'start-export' }
+  | { type: 'export-done'; path: string }
+  | { type: 'export-exists'; path: string }
+  | { type: 'export-failed'; message: string };
 
 /** The draft of a closed field. */
 const EMPTY_DRAFT: Draft = { text: '', prefill: '', error: null };
@@ -184,6 +221,10 @@ export function initialState(options: {
   start: Lesson;
   startIndex: number | null;
   language: Language;
+  /** The file the lesson came from, when it is a user file. */
+  sourcePath?: string | null;
+  /** Teacher's mode: no structure editing. */
+  isLocked?: boolean;
 }): SessionState {
   const { network } = options.start;
   return {
@@ -207,6 +248,12 @@ export function initialState(options: {
     pendingSave: null,
     isQuitting: false,
     language: options.language,
+    training: null,
+    startLesson: options.start,
+    sourcePath: options.sourcePath ?? null,
+    isLocked: options.isLocked ?? false,
+    notesScroll: 0,
+    exportPath: null,
   };
 }
 
@@ -304,6 +351,7 @@ function snapshotOf(state: SessionState): Snapshot {
     lessonIndex: state.lessonIndex,
     selection: state.selection,
     isDirty: state.isDirty,
+    training: state.training && { ...state.training, isRunning: false },
   };
 }
 
@@ -317,16 +365,23 @@ function isSameWork(a: Lesson, b: Lesson): boolean {
   );
 }
 
-/** A change to the lesson: remembered for undo, and marked unsaved. */
+/**
+ * A change to the lesson: remembered for undo, and marked unsaved. A
+ * change that leaves the work as it was is not remembered, unless
+ * `isAlwaysRemembered` (a training step that moved no weight still moved
+ * the epoch).
+ */
 function commit(
   state: SessionState,
   lesson: Lesson,
   changes: Partial<SessionState> = {},
+  isAlwaysRemembered = false,
 ): SessionState {
   const isSameLesson =
     changes.lessonIndex === undefined ||
     changes.lessonIndex === state.lessonIndex;
-  if (isSameLesson && isSameWork(state.lesson, lesson)) {
+  const isSame = isSameLesson && isSameWork(state.lesson, lesson);
+  if (isSame && !isAlwaysRemembered) {
     return { ...state, ...changes };
   }
   const network = lesson.network;
@@ -490,6 +545,8 @@ function openLesson(state: SessionState, index: number): SessionState {
     listIndex: wrapped,
     targetRow: 0,
     targetOutput: 0,
+    notesScroll: 0,
+    training: null,
     status: null,
   });
 }
@@ -696,6 +753,7 @@ function restore(
       (network.layers.at(-1)?.neurons.length ?? 1) - 1,
     ),
     listIndex: snapshot.lessonIndex ?? state.listIndex,
+    training: snapshot.training,
     status: { text, tone: 'info' },
   };
 }
@@ -707,6 +765,7 @@ function startSave(state: SessionState): SessionState {
     mode: 'save-path',
     draft: { text: '', prefill, error: null },
     status: null,
+    exportPath: null,
   };
 }
 
@@ -737,6 +796,121 @@ function closeField(state: SessionState): SessionState {
   };
 }
 
+/** The actions that change the network's shape, refused when locked. */
+const STRUCTURE_ACTIONS: ReadonlySet<Action['type']> = new Set([
+  'cycle-activation',
+  'add-neuron',
+  'delete-neuron',
+  'add-layer',
+  'delete-layer',
+  'add-input',
+  'remove-input',
+  'edit-targets',
+]);
+
+/** `S`: the step rule between `>` (the book) and `>=`; undone with u. */
+function toggleStepRule(state: SessionState, messages: Messages): SessionState {
+  const network = state.lesson.network;
+  const stepRule = network.stepRule === '>' ? '>=' : '>';
+  return commitNetwork(state, { ...network, stepRule }, messages, {
+    status: { text: messages.stepRuleNow(stepRule), tone: 'info' },
+  });
+}
+
+/** `J`: English and Japanese in turn; the notes wrap anew from the top. */
+function toggleLanguage(state: SessionState): SessionState {
+  const language: Language = state.language === 'en' ? 'ja' : 'en';
+  return inform(
+    { ...state, language, notesScroll: 0 },
+    messagesFor(language).languageNow,
+  );
+}
+
+/** `w`: the why overlay where it applies, or a line that says where. */
+function showWhy(state: SessionState, messages: Messages): SessionState {
+  const { network, targets } = state.lesson;
+  if (whyLines(network, targets, messages) === null) {
+    return inform(state, messages.whyNotApplicable);
+  }
+  return { ...state, mode: 'why', status: null };
+}
+
+/** PgUp/PgDn: the notes a page at a time, within what there is. */
+function scrollNotes(
+  state: SessionState,
+  action: Extract<Action, { type: 'scroll-notes' }>,
+): SessionState {
+  const limit = action.limit ?? Number.MAX_SAFE_INTEGER;
+  const page = Math.max(1, action.page ?? 1);
+  const from = Math.min(state.notesScroll, limit);
+  const notesScroll = clamp(from + action.direction * page, 0, limit);
+  return { ...state, notesScroll };
+}
+
+/**
+ * Where `E` writes the NumPy program: beside the file the lesson was saved
+ * to or opened from (`./mine.json` gives `./mine.py`), else `./NAME.py`.
+ */
+export function exportPathFor(state: SessionState): string {
+  const beside =
+    state.savedPath ?? (state.lessonIndex === null ? state.sourcePath : null);
+  if (!beside) return `./${state.lesson.name}.py`;
+  return /\.json$/i.test(beside)
+    ? beside.replace(/\.json$/i, '.py')
+    : `${beside}.py`;
+}
+
+/** `E`: asks the app to write the NumPy program, not over a file. */
+function startExport(state: SessionState): SessionState {
+  const path = exportPathFor(state);
+  return {
+    ...state,
+    exportPath: null,
+    status: null,
+    pendingSave: { path, overwrite: false, kind: 'numpy' },
+  };
+}
+
+/** `y` to a question about replacing a file: a preset or the NumPy file. */
+function confirmOverwrite(state: SessionState): SessionState {
+  if (state.exportPath !== null) {
+    return {
+      ...state,
+      pendingSave: { path: state.exportPath, overwrite: true, kind: 'numpy' },
+    };
+  }
+  return {
+    ...state,
+    pendingSave: { path: draftText(state.draft).trim(), overwrite: true },
+  };
+}
+
+/** Any other key: the file stays; a save goes back to its field. */
+function declineOverwrite(
+  state: SessionState,
+  messages: Messages,
+): SessionState {
+  if (state.exportPath !== null) {
+    return inform(
+      { ...state, mode: 'normal', exportPath: null },
+      messages.exportKept,
+    );
+  }
+  return inform({ ...state, mode: 'save-path' }, messages.notOverwritten);
+}
+
+/** A change from src/ui/training.ts, remembered for undo when it says so. */
+function applyTraining(
+  state: SessionState,
+  change: TrainingChange | null,
+): SessionState {
+  if (!change) return state;
+  const { lesson = state.lesson, ...changes } = change.changes;
+  return change.isUndoable
+    ? commit(state, lesson, changes, true)
+    : { ...state, lesson, ...changes };
+}
+
 /** The change an action makes; edits the core refuses become the status. */
 export function reduce(state: SessionState, action: Action): SessionState {
   const messages = messagesFor(state.language);
@@ -753,6 +927,9 @@ function apply(
   action: Action,
   messages: Messages,
 ): SessionState {
+  if (state.isLocked && STRUCTURE_ACTIONS.has(action.type)) {
+    return refuse(state, messages.lockedStructure);
+  }
   switch (action.type) {
     case 'move-neuron':
       return moveNeuron(state, action.delta);
@@ -780,7 +957,12 @@ function apply(
     case 'commit-edit':
       return commitEdit(state, messages);
     case 'cancel':
-      return { ...closeField(state), status: null, pendingSave: null };
+      return {
+        ...closeField(state),
+        status: null,
+        pendingSave: null,
+        exportPath: null,
+      };
     case 'change-lesson':
       return openLesson(
         state,
@@ -872,19 +1054,9 @@ function apply(
     case 'commit-save':
       return commitSave(state, messages);
     case 'confirm-overwrite':
-      return {
-        ...state,
-        pendingSave: {
-          path: draftText(state.draft).trim(),
-          overwrite: true,
-        },
-      };
+      return confirmOverwrite(state);
     case 'decline-overwrite':
-      return {
-        ...state,
-        mode: 'save-path',
-        status: { text: messages.notOverwritten, tone: 'info' },
-      };
+      return declineOverwrite(state, messages);
     case 'save-done':
       return {
         ...closeField(state),
@@ -911,5 +1083,52 @@ function apply(
       return quit(state, messages);
     case 'stay':
       return { ...state, mode: 'normal', status: null };
+    case 'train-epoch':
+    case 'train-update':
+    case 'toggle-live':
+    case 'live-slice':
+    case 'live-failed':
+    case 'reset-training':
+    case 'select-rate':
+    case 'change-rate':
+      return applyTraining(state, reduceTraining(state, action, messages));
+    case 'toggle-step-rule':
+      return toggleStepRule(state, messages);
+    case 'toggle-language':
+      return toggleLanguage(state);
+    case 'show-why':
+      return showWhy(state, messages);
+    case 'scroll-notes':
+      return scrollNotes(state, action);
+    case 'start-export':
+      return startExport(state);
+    case 'export-done':
+      return inform(
+        {
+          ...state,
+          mode: state.mode === 'confirm-overwrite' ? 'normal' : state.mode,
+          pendingSave: null,
+          exportPath: null,
+        },
+        messages.exportedTo(action.path),
+      );
+    case 'export-exists':
+      return {
+        ...state,
+        mode: 'confirm-overwrite',
+        pendingSave: null,
+        exportPath: action.path,
+        status: { text: messages.confirmOverwrite(action.path), tone: 'error' },
+      };
+    case 'export-failed':
+      return refuse(
+        {
+          ...state,
+          mode: state.mode === 'confirm-overwrite' ? 'normal' : state.mode,
+          pendingSave: null,
+          exportPath: null,
+        },
+        action.message,
+      );
   }
 }

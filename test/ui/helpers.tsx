@@ -5,6 +5,7 @@ import { findLesson, builtInLessons } from '../../src/preset/catalog.js';
 import { App } from '../../src/ui/app.js';
 import type { Language } from '../../src/i18n/messages.js';
 import type { Lesson } from '../../src/core/lesson.js';
+import type { Panel } from '../../src/command/args.js';
 
 /** Keys as a terminal sends them. */
 export const KEY = {
@@ -17,6 +18,8 @@ export const KEY = {
   backspace: '\u007F',
   ctrlC: '\u0003',
   space: ' ',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
 } as const;
 
 /** A screen of the playground drawn by ink-testing-library. */
@@ -44,6 +47,9 @@ export function openScreen(
     rows?: number;
     cwd?: string;
     isColor?: boolean;
+    isLocked?: boolean;
+    hidden?: Panel[];
+    sourcePath?: string;
   } = {},
 ): TestScreen {
   const lessons = builtInLessons();
@@ -61,6 +67,9 @@ export function openScreen(
       isColor={options.isColor ?? false}
       size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }}
       cwd={options.cwd}
+      isLocked={options.isLocked}
+      hidden={options.hidden}
+      sourcePath={options.sourcePath}
     />,
   );
   const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');

@@ -29,11 +29,14 @@ function outputs(frame: string): string {
     .join(' ');
 }
 
-/** The rows of the decision grid, from its top label to its axis. */
+/**
+ * The rows of the decision grid, from its top label to its axis; the
+ * selected neuron's boundary line (`/ \ - |`) may cross them.
+ */
 function grid(frame: string): string[] {
   return frame
     .split('\n')
-    .map((line) => /\|([.#01X]{17,})\s*$/.exec(line)?.[1])
+    .map((line) => /\|([.#01X/\\|-]{17,})\s*$/.exec(line)?.[1])
     .filter((row) => row !== undefined);
 }
 
@@ -299,7 +302,7 @@ describe('structure, grid and targets on screen', () => {
     expect(help).toContain('add / delete a neuron in this layer');
     expect(help).toContain('up/down scrolls, any other key closes');
     let frame = help;
-    for (let i = 0; i < 16; i++) frame = await s.press('j');
+    for (let i = 0; i < 40; i++) frame = await s.press('j');
     expect(frame).toContain('Preset list (o)');
     expect(await s.press('k')).not.toEqual(frame);
     expect(await s.press(' ')).toContain('Truth table');

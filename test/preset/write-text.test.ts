@@ -1,0 +1,76 @@
+import {
+  closeSync,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  FileExistsError,
+  writeTextFileAtomically,
+} from '../../src/preset/files.js';
+import { PresetError } from '../../src/preset/parse.js';
+
+let folder: string;
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'nn-tui-write-'));
+});
+
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('writing a text file atomically', () => {
+  it('writes the text and leaves no temporary file', () => {
+    const path = join(folder, 'and.py');
+    writeTextFileAtomically(path, 'print(1)\n');
+    expect(readFileSync(path, 'utf8')).toBe('print(1)\n');
+    expect(readdirSync(folder)).toEqual(['and.py']);
+  });
+
+  it('refuses to replace a file unless told to overwrite', () => {
+    const path = join(folder, 'and.py');
+    writeFileSync(path, 'keep me');
+    expect(() => writeTextFileAtomically(path, 'new')).toThrow(FileExistsError);
+    expect(readFileSync(path, 'utf8')).toBe('keep me');
+    writeTextFileAtomically(path, 'new', { overwrite: true });
+    expect(readFileSync(path, 'utf8')).toBe('new');
+  });
+
+  it('names the file and the reason when the folder is missing', () => {
+    const path = join(folder, 'gone', 'and.py');
+    expect(() => writeTextFileAtomically(path, 'x')).toThrow(PresetError);
+    expect(() => writeTextFileAtomically(path, 'x')).toThrow(
+      'and.py: not saved: no such file',
+    );
+  });
+
+  it('keeps the old file when a step fails, and cleans up', () => {
+    const path = join(folder, 'and.py');
+    writeFileSync(path, 'old');
+    expect(() =>
+      writeTextFileAtomically(path, 'new', {
+        overwrite: true,
+        steps: {
+          open: openSync,
+          write: () => {
+            throw new Error('disk full');
+          },
+          sync: fsyncSync,
+          close: closeSync,
+          rename: renameSync,
+        },
+      }),
+    ).toThrow('and.py: not saved: disk full');
+    expect(readFileSync(path, 'utf8')).toBe('old');
+    expect(readdirSync(folder)).toEqual(['and.py']);
+  });
+});
