@@ -32,6 +32,11 @@ export interface TestScreen {
   type: (keys: string) => Promise<string>;
   /** Every frame drawn so far, without colour codes. */
   frames: () => string[];
+  /**
+   * Waits until the frame contains `text` (work done outside a key, such
+   * as a save, reports when it is done) and returns that frame.
+   */
+  waitFor: (text: string, timeout?: number) => Promise<string>;
   /** Unmounts the app. */
   unmount: () => void;
 }
@@ -98,6 +103,13 @@ export function openScreen(
       return frame();
     },
     frames: () => instance.frames.map((f) => stripVTControlCharacters(f)),
+    waitFor: async (text: string, timeout = 5000) => {
+      const deadline = Date.now() + timeout;
+      while (!frame().includes(text) && Date.now() < deadline) {
+        await sleep(10);
+      }
+      return frame();
+    },
     unmount: () => instance.unmount(),
   };
 }

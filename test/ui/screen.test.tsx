@@ -330,8 +330,9 @@ describe('saving', () => {
   it('s offers ./NAME.json and saves there, relative to the folder', async () => {
     const s = open({ cwd: folder });
     expect(await s.press('s')).toContain('Save to: ./and.json');
-    const frame = await s.press(KEY.enter);
-    expect(frame).toContain(`Saved to ${join(folder, 'and.json')}`);
+    await s.press(KEY.enter);
+    const saved = `Saved to ${join(folder, 'and.json')}`;
+    expect(await s.waitFor(saved)).toContain(saved);
     expect(loadPresetFile(join(folder, 'and.json')).network).toEqual(
       findLesson('and')?.network,
     );
@@ -346,7 +347,8 @@ describe('saving', () => {
     await s.press(KEY.enter);
     await s.press('s');
     await s.press(join(folder, 'mine.json'));
-    expect(await s.press(KEY.enter)).toContain('Saved to');
+    await s.press(KEY.enter);
+    expect(await s.waitFor('Saved to')).toContain('Saved to');
     const expected = setValue(
       findLesson('xor')!.network,
       { layer: 1, neuron: 0 },
@@ -365,13 +367,15 @@ describe('saving', () => {
     const s = open({ cwd: folder });
     await s.press('+');
     await s.press('s');
-    const asked = await s.press(KEY.enter);
+    await s.press(KEY.enter);
+    const asked = await s.waitFor('already exists');
     expect(asked).toContain(`${path} already exists: y replaces it`);
     await s.press('n');
     expect(readFileSync(path, 'utf8')).toBe('keep me');
     expect(s.frame()).toContain('Save to: ./and.json');
     await s.press(KEY.enter);
-    expect(await s.press('y')).toContain(`Saved to ${path}`);
+    await s.press('y');
+    expect(await s.waitFor(`Saved to ${path}`)).toContain(`Saved to ${path}`);
     expect(loadPresetFile(path).network.layers[0]?.neurons[0]?.weights).toEqual(
       [0.6, 0.5],
     );
@@ -383,7 +387,8 @@ describe('saving', () => {
     const s = open({ cwd: folder });
     await s.press('s');
     await s.press(join(folder, 'no', 'such', 'x.json'));
-    const frame = await s.press(KEY.enter);
+    await s.press(KEY.enter);
+    const frame = await s.waitFor('not saved');
     expect(frame).toContain('x.json: not saved: no such file');
     expect(frame).toContain('Save to:');
   });
