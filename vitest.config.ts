@@ -1,12 +1,28 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { INK_LOG_UPDATE, patchInkLogUpdate } from './scripts/ink-patch.mjs';
+
+/** Files of Ink and its helpers, which Vite loads itself (see below). */
+const INK_FILE =
+  /node_modules[\\/](ink|ink-testing-library|ink-text-input)[\\/]build[\\/].*\.js$/;
 
 export default defineConfig({
   plugins: [
     {
       name: 'patch-ink-incremental-rendering',
-      transform(source, id) {
-        return INK_LOG_UPDATE.test(id) ? patchInkLogUpdate(source, id) : null;
+      enforce: 'pre',
+      load(id) {
+        if (!INK_FILE.test(id)) return null;
+        // Their source maps point at files the packages leave out: drop
+        // them rather than print a warning for every file.
+        const code = readFileSync(id, 'utf8').replace(
+          /\/\/# sourceMappingURL=\S+\s*$/,
+          '',
+        );
+        return {
+          code: INK_LOG_UPDATE.test(id) ? patchInkLogUpdate(code, id) : code,
+          map: null,
+        };
       },
     },
   ],

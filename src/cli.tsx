@@ -116,6 +116,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+// When the reader of the output has gone (`nn-tui --print xor | head -1`),
+// there is nobody left to tell: end quietly, as other tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -11,7 +11,7 @@ import type { Lesson } from '../core/lesson.js';
 import { type Language, messagesFor } from '../i18n/messages.js';
 import { performExport } from './export.js';
 import { helpLines } from './help-overlay.js';
-import { type KeyContext, keyNames, reduceKeys } from './keymap.js';
+import { cleanTyped, type KeyContext, keyNames, reduceKeys } from './keymap.js';
 import { screenLayout } from './layout.js';
 import { notesScrollRange } from './middle-plan.js';
 import { performSave } from './save.js';
@@ -114,10 +114,10 @@ export function App(props: AppProps): ReactNode {
     dispatch(perform(pendingSave, lesson, cwd));
   }, [pendingSave, lesson, cwd]);
 
-  const onDraftChange = useCallback(
-    (text: string) => dispatch({ type: 'edit-draft', text }),
-    [],
-  );
+  const onDraftChange = useCallback((typed: string) => {
+    const text = cleanTyped(typed);
+    if (text !== null) dispatch({ type: 'edit-draft', text });
+  }, []);
 
   return (
     <Screen

@@ -1,6 +1,12 @@
 import type { Key } from 'ink';
 import type { Messages } from '../i18n/messages.js';
-import { reduce, type Action, type Mode, type SessionState } from './state.js';
+import {
+  isTextMode,
+  reduce,
+  type Action,
+  type Mode,
+  type SessionState,
+} from './state.js';
 
 // The one table of keys. Each group is one line of help: the keys as
 // shown, what they do, and the action each key sends. The help overlay
@@ -563,6 +569,8 @@ export function actionFor(mode: Mode, key: string): Action | null {
  */
 export function keyNames(input: string, key: Key): string[] {
   if (key.ctrl && input === 'c') return ['ctrl+c'];
+  // Focus and mouse reports reach useInput without their ESC: not keys.
+  if (TERMINAL_REPORT.test(input)) return [];
   const named: [boolean, string][] = [
     [key.upArrow, 'up'],
     [key.downArrow, 'down'],
@@ -581,8 +589,42 @@ export function keyNames(input: string, key: Key): string[] {
   const name = named.find(([isPressed]) => isPressed)?.[1];
   if (name) return [name];
   if (key.ctrl) return [`ctrl+${input}`];
-  const characters = Array.from(input, (c) => (c === ' ' ? 'space' : c));
+  // Several keys can come in one chunk (a fast typist, tmux, a paste):
+  // each is named, control characters among them included.
+  const characters = Array.from(input, characterName).filter(
+    (name): name is string => name !== null,
+  );
   return key.meta && input ? ['escape', ...characters] : characters;
+}
+
+/** A focus (`[I`, `[O`) or mouse (`[<0;10;20M`) report without its ESC. */
+export const TERMINAL_REPORT = /^\[(?:[IO]|<\d+;\d+;\d+[mM]|M[\s\S]{3})$/;
+
+/**
+ * What a text field should hold after it took a chunk as it came, or null
+ * when the chunk had an Enter in it: the keymap types such a chunk itself
+ * (see `reduceKeys`). Backspaces are applied, and no report or control
+ * character is left in the text.
+ */
+export function cleanTyped(text: string): string | null {
+  if (/[\r\n]/.test(text)) return null;
+  const withoutReports = text.replace(/\[(?:[IO]|<\d+;\d+;\d+[mM])/g, '');
+  let clean: string[] = [];
+  for (const character of withoutReports) {
+    if (character === '\x7f' || character === '\b') clean = clean.slice(0, -1);
+    else if (character >= ' ') clean.push(character);
+  }
+  return clean.join('');
+}
+
+/** The name of one character of a chunk, or null for one to ignore. */
+function characterName(character: string): string | null {
+  if (character === ' ') return 'space';
+  if (character === '\r' || character === '\n') return 'enter';
+  if (character === '\x7f' || character === '\b') return 'backspace';
+  if (character === '\t') return 'tab';
+  if (character === '\x1b') return 'escape';
+  return character < ' ' ? null : character;
 }
 
 /** What the screen knows that the keys need: how far help scrolls. */
@@ -612,9 +654,29 @@ export function reduceKeys(
   keys: readonly string[],
   context: KeyContext = {},
 ): SessionState {
+  // The text field types what reaches it, but not a chunk that came before
+  // it was drawn, nor can it know that an Enter in a chunk ends the typing:
+  // such chunks are typed here, every key in the mode the keys before it
+  // left. The field's own change then comes after it closed, and is let go.
+  const isTypedHere =
+    !isTextMode(state.mode) ||
+    keys.some((key) => key === 'enter' || key === 'escape');
   return keys.reduce((current, key) => {
+    const typed = isTypedHere ? typedDraft(current, key) : null;
+    if (typed !== null) {
+      return reduce(current, { type: 'edit-draft', text: typed });
+    }
     const action = actionFor(current.mode, key);
     if (!action) return current;
     return reduce(current, withContext(action, context));
   }, state);
+}
+
+/** The field's text after a key typed into it, or null for other keys. */
+function typedDraft(state: SessionState, key: string): string | null {
+  if (!isTextMode(state.mode)) return null;
+  const { text } = state.draft;
+  if (key === 'backspace') return Array.from(text).slice(0, -1).join('');
+  if (key === 'space') return `${text} `;
+  return Array.from(key).length === 1 && key >= ' ' ? text + key : null;
 }

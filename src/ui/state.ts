@@ -53,6 +53,11 @@ export type Mode =
   | 'confirm-quit'
   | 'why';
 
+/** True in the modes where keys type into a text field. */
+export function isTextMode(mode: Mode): boolean {
+  return mode === 'edit-value' || mode === 'save-path';
+}
+
 /** A session as undo restores it: the lesson and where the user was. */
 export interface Snapshot {
   lesson: Lesson;
@@ -950,6 +955,8 @@ function apply(
     case 'start-edit':
       return startEdit(state);
     case 'edit-draft':
+      // A field's change can arrive after the Enter that closed it.
+      if (!isTextMode(state.mode)) return state;
       return {
         ...state,
         draft: { ...state.draft, text: action.text, error: null },
