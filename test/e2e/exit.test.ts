@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  KEY,
+  type TerminalSession,
+  closeSessions,
+  startSession,
+} from './terminal.js';
+
+afterEach(closeSessions);
+
+// The question's wording may change; it names the unsaved changes.
+const QUIT_QUESTION = /unsaved changes: q/i;
+
+/** Waits for the end and checks the terminal was left as it was found. */
+async function expectCleanExit(
+  session: TerminalSession,
+  expected: { code: number | null; signal: string | null },
+): Promise<void> {
+  expect(await session.waitForExit()).toEqual(expected);
+  expect(await session.unrestored()).toEqual([]);
+  expect(session.screen()).not.toContain('internal error');
+}
+
+const EXITED_0 = { code: 0, signal: null };
+
+describe('quitting with keys', () => {
+  it('quits with q at once when nothing changed: exit code 0', async () => {
+    const session = await startSession({}, 'lesson 1/15');
+
+    await session.press('q');
+
+    await expectCleanExit(session, EXITED_0);
+  });
+
+  it.each(['q', 'y'])(
+    'asks before quitting with unsaved changes, then quits on %s',
+    async (answer) => {
+      const session = await startSession({}, 'lesson 1/15');
+
+      await session.press('+');
+      await session.press('q');
+      await session.waitForText(QUIT_QUESTION);
+      await session.press(answer);
+
+      await expectCleanExit(session, EXITED_0);
+    },
+  );
+
+  it('stays when the question is answered with another key', async () => {
+    const session = await startSession({}, 'lesson 1/15');
+
+    await session.press('+');
+    await session.press('q');
+    await session.waitForText(QUIT_QUESTION);
+    await session.press(KEY.ESCAPE);
+
+    await session.waitForNoText(QUIT_QUESTION);
+    expect(session.screen()).toContain('x1[  0.60]');
+    await session.press('q');
+    await session.press('q');
+    await expectCleanExit(session, EXITED_0);
+  });
+
+  it('quits with Ctrl+C: exit code 0', async () => {
+    const session = await startSession({}, 'lesson 1/15');
+
+    await session.press(KEY.CTRL_C);
+
+    await expectCleanExit(session, EXITED_0);
+  });
+
+  it('asks on Ctrl+C with unsaved changes, and a second Ctrl+C quits', async () => {
+    const session = await startSession({}, 'lesson 1/15');
+
+    await session.press('+');
+    await session.press(KEY.CTRL_C);
+    await session.waitForText(QUIT_QUESTION);
+    await session.press(KEY.CTRL_C);
+
+    await expectCleanExit(session, EXITED_0);
+  });
+
+  it.each([
+    ['the value field', 'e', 'Enter sets'],
+    ['the save field', 's', 'Save to:'],
+    ['help', '?', 'any other key closes'],
+    ['the preset list', 'o', 'Presets in lesson order'],
+    ['the targets', 'm', 'Esc back'],
+  ])('quits with Ctrl+C from %s', async (_, key, shown) => {
+    const session = await startSession({}, 'lesson 1/15');
+
+    await session.press(key);
+    await session.waitForText(shown);
+    await session.press(KEY.CTRL_C);
+
+    await expectCleanExit(session, EXITED_0);
+  });
+
+  it('quits with q from the window-too-small line', async () => {
+    const session = await startSession(
+      { columns: 40, rows: 10 },
+      'Please make the window',
+    );
+
+    await session.press('q');
+
+    await expectCleanExit(session, EXITED_0);
+  });
+});
+
+describe('ending by signal', () => {
+  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)(
+    'ends on %s with unsaved changes, and restores the terminal',
+    async (signal) => {
+      const session = await startSession({}, 'lesson 1/15');
+      await session.press('+');
+
+      session.signal(signal);
+
+      // Node's convention: clean up, then end by the same signal, so that
+      // a shell sees 128 + N.
+      await expectCleanExit(session, { code: null, signal });
+    },
+  );
+
+  it('ends on SIGTERM in the middle of typing a value', async () => {
+    const session = await startSession({}, 'lesson 1/15');
+    await session.press('e');
+    await session.waitForText('Enter sets');
+    await session.press('1');
+
+    session.signal('SIGTERM');
+
+    await expectCleanExit(session, { code: null, signal: 'SIGTERM' });
+  });
+});

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HEADER, gridCells, tableRows } from './screen.js';
+import { closeSessions, startSession } from './terminal.js';
+
+afterEach(closeSessions);
+
+describe('start-up', () => {
+  it('opens the first lesson, AND, with its header, network, table and grid', async () => {
+    const session = await startSession({}, 'lesson 1/15');
+    const rows = session.screenText();
+
+    expect(rows[0]).toMatch(HEADER);
+    expect(rows[0]).toMatch(/^ nn-tui {2}lesson 1\/15 {2}AND gate /);
+    expect(rows[0]).toContain('fires when z > 0');
+    expect(rows[0]).toContain('nudge 0.1');
+    expect(session.screen()).toContain('> y: x1[  0.50] x2   0.50  b  -0.70');
+    expect(session.screen()).toContain('Truth table  4/4 right');
+    expect(tableRows(rows)).toEqual([
+      ' 0  0 | 0 |      0 ok | -0.70',
+      ' 0  1 | 0 |      0 ok | -0.20',
+      ' 1  0 | 0 |      0 ok | -0.20',
+      ' 1  1 | 1 |      1 ok |  0.30',
+    ]);
+    expect(session.screen()).toContain('y = step(0.50*x1 + 0.50*x2 - 0.70)');
+    expect(session.screen()).toContain('? help');
+    expect(session.screen()).toContain('q quit');
+  });
+
+  it('draws the AND grid: 1 only above the line x1 + x2 = 1.4', async () => {
+    const session = await startSession({}, 'lesson 1/15');
+    const cells = gridCells(session.screenText());
+
+    // 13 rows of 25 cells over -0.5..1.5, x2 = 1.5 at the top.
+    expect(cells).toHaveLength(13);
+    cells.forEach((row, index) => {
+      const x2 = 1.5 - (index * 2) / 12;
+      expect(row).toHaveLength(25);
+      Array.from(row).forEach((cell, column) => {
+        const x1 = -0.5 + (column * 2) / 24;
+        const where = `at (${x1}, ${x2})`;
+        if (cell === '\\') {
+          // The boundary, drawn over the cells it passes: within half a
+          // row (1/12) of the line.
+          expect(Math.abs(x1 + x2 - 1.4), where).toBeLessThan(1 / 12 + 1e-9);
+        } else if (!/[01X]/.test(cell)) {
+          const output = 0.5 * x1 + 0.5 * x2 - 0.7 > 1e-9 ? '#' : '.';
+          expect(cell, where).toBe(output);
+        }
+      });
+    });
+    // The truth-table points: (0,0), (0,1), (1,0) give 0 and (1,1) gives 1.
+    expect([
+      cells[9]?.[6],
+      cells[3]?.[6],
+      cells[9]?.[18],
+      cells[3]?.[18],
+    ]).toEqual(['0', '0', '0', '1']);
+  });
+
+  it('opens a named lesson at its place in the lesson order', async () => {
+    const session = await startSession({ args: ['xor'] }, 'lesson 7/15');
+
+    expect(session.screenText()[0]).toMatch(
+      /^ nn-tui {2}lesson 7\/15 {2}XOR from NAND, OR and AND /,
+    );
+    expect(session.screen()).toContain('Layer 2 (step)');
+    expect(session.screen()).toContain('Truth table  4/4 right');
+  });
+});
