@@ -18,7 +18,7 @@ import { StatusLine, statusLines } from './status-line.js';
 import { StyledLine } from './styled-line.js';
 import { TablePanel } from './table-panel.js';
 import { TrainingPanel, trainingHeights } from './training-panel.js';
-import { fitToWidth } from './text.js';
+import { displayWidth, fitToWidth } from './text.js';
 import type { TerminalSize } from './use-terminal-size.js';
 import { WhyOverlay } from './why-overlay.js';
 
@@ -46,7 +46,12 @@ export function Screen({
   const messages = messagesFor(state.language);
   if (!isLargeEnough(size)) {
     const now = `${size.columns}x${size.rows}`;
-    const text = messages.windowTooSmall(MIN_SIZE.columns, MIN_SIZE.rows, now);
+    const full = messages.windowTooSmall(MIN_SIZE.columns, MIN_SIZE.rows, now);
+    // In a very narrow window the short form keeps both sizes in view.
+    const text =
+      displayWidth(full) <= size.columns
+        ? full
+        : `${MIN_SIZE.columns}x${MIN_SIZE.rows}+ (${now})`;
     return (
       <StyledLine
         segments={[{ text: fitToWidth(text, size.columns) }]}
