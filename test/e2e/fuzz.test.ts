@@ -10,6 +10,7 @@ import {
   closeSessions,
   startSession,
 } from './terminal.js';
+import { createRandom } from '../../src/core/random.js';
 
 afterEach(closeSessions);
 
@@ -76,18 +77,6 @@ function alphabet(): string[] {
   return [...new Set([...fromKeymap, ...extra])];
 }
 
-/** mulberry32: a small seeded source, so that a failing run can be repeated. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The seed; NN_TUI_FUZZ_SEED tries another one by hand. */
 const SEED = Number(process.env.NN_TUI_FUZZ_SEED ?? 6);
 const KEY_COUNT = 1000;
@@ -115,7 +104,7 @@ interface FuzzStep {
 /** The seeded steps of a run. */
 function fuzzSteps(seed: number, count: number): FuzzStep[] {
   const keys = alphabet();
-  const random = seededRandom(seed);
+  const random = createRandom(seed);
   const pick = <T>(items: readonly T[]): T =>
     items[Math.floor(random() * items.length)]!;
   return Array.from({ length: count }, () => ({
