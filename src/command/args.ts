@@ -198,6 +198,30 @@ function parseTraining(values: {
   return training;
 }
 
+/**
+ * `--range -0.5:1.5` as `--range=-0.5:1.5`: parseArgs would take a value
+ * that starts with a dash for an option of its own, but a negative number
+ * after an option that takes a value is that option's value.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i] ?? '';
+    const next = argv[i + 1];
+    const name = argument.startsWith('--') ? argument.slice(2) : '';
+    const takesValue =
+      name in OPTIONS &&
+      OPTIONS[name as keyof typeof OPTIONS].type === 'string';
+    if (takesValue && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${argument}=${next}`);
+      i++;
+    } else {
+      joined.push(argument);
+    }
+  }
+  return joined;
+}
+
 /** Reads the command line. Throws `UsageError` for anything it refuses. */
 export function parseCommand(
   argv: string[],
@@ -206,7 +230,7 @@ export function parseCommand(
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv),
       options: OPTIONS,
       allowPositionals: true,
     });
@@ -217,10 +241,6 @@ export function parseCommand(
       /\.$/,
       '',
     );
-    if (/argument is ambiguous/.test(message)) {
-      // A value starting with a dash, such as --rate -1.
-      throw new UsageError('arguments', `${sentence}: write it as --option=-1`);
-    }
     throw new UsageError('arguments', `${sentence} (see nn-tui --help)`);
   }
   const { values, positionals } = parsed;

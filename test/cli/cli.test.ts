@@ -264,7 +264,18 @@ describe('--train', () => {
     expectOneErrorLine(result.stderr, /--rate: '-1' must be above 0/);
     const spaced = runCli(['--print', 'and', '--train', '5', '--rate', '-1']);
     expect(spaced.code).toBe(2);
-    expectOneErrorLine(spaced.stderr, /write it as --option=-1/);
+    expectOneErrorLine(spaced.stderr, /--rate: '-1' must be above 0/);
+  });
+});
+
+describe('negative values after an option', () => {
+  it('reads --range -0.5:1.5 and --input -1,0.5 as the README writes them', () => {
+    const range = runCli(['--print', 'xor', '--range', '-0.5:1.5']);
+    expect(range.code).toBe(0);
+    expect(range.stdout).toBe(runCli(['--print', 'xor']).stdout);
+    const input = runCli(['--input', '-1,0.5', 'and']);
+    expect(input.code).toBe(0);
+    expect(input.stdout).toContain('x1 = -1, x2 = 0.5');
   });
 });
 
