@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 
-/** Reads a JSON file from ../shared/cases, the team's reference numbers. */
+/**
+ * Reads a JSON file of reference numbers: test/fixtures/reference holds an
+ * unchanged copy of the team's ../shared/cases, so a clone tests alone.
+ */
 export function readCase<T = unknown>(name: string): T {
-  const url = new URL(`../../shared/cases/${name}`, import.meta.url);
+  const url = new URL(`./fixtures/reference/${name}`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as T;
 }

@@ -22,7 +22,7 @@ interface Trace {
 
 const cases = JSON.parse(
   readFileSync(
-    new URL('../../../shared/cases/perceptron-rule.json', import.meta.url),
+    new URL('../fixtures/reference/perceptron-rule.json', import.meta.url),
     'utf8',
   ),
 ) as { cases: { and: Trace; or: Trace; xor: { firstCleanEpoch: null } } };

@@ -10,7 +10,7 @@ import { loadPresetFile } from '../../src/preset/files.js';
 const PRESETS = fileURLToPath(new URL('../../presets/', import.meta.url));
 const BOOK = JSON.parse(
   readFileSync(
-    fileURLToPath(new URL('../../../shared/cases/book.json', import.meta.url)),
+    fileURLToPath(new URL('../fixtures/reference/book.json', import.meta.url)),
     'utf8',
   ),
 ) as {

@@ -25,7 +25,7 @@ import { PresetError } from '../../src/preset/parse.js';
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 const GOOD = fileURLToPath(new URL('../fixtures/good/', import.meta.url));
 const SHARED = fileURLToPath(
-  new URL('../../../shared/cases/bad-presets/', import.meta.url),
+  new URL('../fixtures/reference/bad-presets/', import.meta.url),
 );
 
 /** Any character a terminal could act on, and the Unicode line breaks. */

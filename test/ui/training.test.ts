@@ -94,7 +94,7 @@ const RESET: Action = { type: 'reset-training' };
 
 const perceptronCases = JSON.parse(
   readFileSync(
-    new URL('../../../shared/cases/perceptron-rule.json', import.meta.url),
+    new URL('../fixtures/reference/perceptron-rule.json', import.meta.url),
     'utf8',
   ),
 ) as { cases: { and: { weights: number[]; bias: number } } };
