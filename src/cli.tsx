@@ -77,7 +77,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       : { index: startIndex, count: lessons.length };
   if (options.action === 'play' && !io.isTerminal) {
     io.stderr.write(
-      'nn-tui: not a terminal, so the playground did not open; printing instead (--print says so on purpose)\n',
+      'nn-tui: not a terminal, so the playground did not open; ' +
+        'printed the lesson instead (use --print to ask for this)\n',
     );
   }
   if (options.action === 'print' || !io.isTerminal) {
