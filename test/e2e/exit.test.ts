@@ -99,7 +99,7 @@ describe('quitting with keys', () => {
   it('quits with q from the window-too-small line', async () => {
     const session = await startSession(
       { columns: 40, rows: 10 },
-      'Please make the window',
+      '80x24+ (40x10)',
     );
 
     await session.press('q');

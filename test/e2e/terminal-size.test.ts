@@ -10,6 +10,8 @@ import {
 afterEach(closeSessions);
 
 const TOO_SMALL = /^Please make the window at least 80x24/;
+/** The request for a larger window, in full or, when narrow, in short. */
+const ASKS_FOR_MORE = /^(Please make the window|80x24\+ \(\d+x\d+\))/;
 
 /** Checks that the frame on screen fits: header first, nothing wrapped or scrolled. */
 function expectFits(session: TerminalSession, after: string): void {
@@ -79,16 +81,17 @@ describe('below 80x24', () => {
   ])(
     'shows one line asking for a larger window at %dx%d',
     async (columns, rows) => {
-      const session = await startSession({ columns, rows }, 'Please make');
+      const session = await startSession({ columns, rows }, ASKS_FOR_MORE);
 
       await session.quiet(50);
       const screen = session.screenText();
       expect(filledRows(screen)).toHaveLength(1);
-      expect(screen[0]).toMatch(/^Please make the window/);
-      // At 40 columns the line is cut to fit; wider, it says it all.
+      // Wide enough, it says it all; at 40 columns, both sizes in short.
       if (columns >= 79) {
         expect(screen[0]).toMatch(TOO_SMALL);
         expect(screen[0]).toContain(`(now ${columns}x${rows})`);
+      } else {
+        expect(screen[0]).toBe(`80x24+ (${columns}x${rows})`);
       }
       expect(session.wrappedRows()).toEqual([]);
     },
@@ -107,10 +110,10 @@ describe('resizing', () => {
       const before = session.screen();
 
       session.resize(columns, rows);
-      await session.waitForText(/^Please make the window/);
+      await session.waitForText(ASKS_FOR_MORE);
       await session.quiet(50);
       expect(filledRows(session.screenText())).toHaveLength(1);
-      expect(session.screenText()[0]).toMatch(/^Please make the window/);
+      expect(session.screenText()[0]).toMatch(ASKS_FOR_MORE);
 
       session.resize(80, 24);
       await session.waitForScreen(
