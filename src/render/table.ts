@@ -1,10 +1,10 @@
-import stringWidth from 'string-width';
 import { isBinaryActivation } from '../core/activation.js';
 import { formatNumber } from '../core/number.js';
 import type { Network, NeuronAddress } from '../core/network.js';
 import type { TruthRow } from '../core/truth-table.js';
 import type { Messages } from '../i18n/messages.js';
 import { variableName } from './formula.js';
+import { displayWidth } from './width.js';
 
 /** Marks a row whose weighted sum sits on the boundary. */
 export const BOUNDARY_MARK = '*';
@@ -25,7 +25,7 @@ function joinCells(
   return cells
     .map(
       (cell, i) =>
-        ' '.repeat(Math.max(0, (widths[i] ?? 0) - stringWidth(cell))) + cell,
+        ' '.repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(cell))) + cell,
     )
     .join(' ');
 }
@@ -82,8 +82,8 @@ export function renderTable(
   const widths = header.map((group, g) =>
     group.map((title, c) =>
       Math.max(
-        stringWidth(title),
-        ...body.map((cells) => stringWidth(cells[g]?.[c] ?? '')),
+        displayWidth(title),
+        ...body.map((cells) => displayWidth(cells[g]?.[c] ?? '')),
       ),
     ),
   );

@@ -1,7 +1,7 @@
-import stringWidth from 'string-width';
+import { displayWidth } from '../render/width.js';
 
-// Terminal text is measured in columns, not in string length: a Japanese
-// character takes two columns, and `.length` would count it as one.
+// Terminal text is measured in columns, not in string length (see
+// src/render/width.ts): these cut, pad and wrap by columns.
 
 /** The mark at the end of text that was cut to fit. */
 export const ELLIPSIS = '…';
@@ -13,10 +13,7 @@ function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
-/** The number of terminal columns a text takes. */
-export function displayWidth(text: string): number {
-  return stringWidth(text);
-}
+export { displayWidth };
 
 /** Pads a text with spaces on the right to `width` columns. */
 export function padToWidth(text: string, width: number): string {
