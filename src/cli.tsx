@@ -30,7 +30,8 @@ function list(options: CommandOptions): string {
   return lessons
     .map(
       (lesson, index) =>
-        `${String(index + 1).padStart(2)}  ${lesson.name.padEnd(width)}  ${localText(lesson.title, options.language)}\n`,
+        `${String(index + 1).padStart(2)}  ${lesson.name.padEnd(width)}  ` +
+        `${localText(lesson.title, options.language)}\n`,
     )
     .join('');
 }

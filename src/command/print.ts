@@ -84,23 +84,33 @@ function printInput(lesson: Lesson, input: number[], isJson: boolean): string {
   if (input.length !== network.inputs.length) {
     throw new UsageError(
       '--input',
-      `${input.length} number(s) where the network has ${network.inputs.length} inputs (${network.inputs.join(', ')})`,
+      `${input.length} number(s) where the network has ` +
+        `${network.inputs.length} inputs (${network.inputs.join(', ')})`,
     );
   }
   const layers = forward(network, input);
   const outputs = layers.at(-1)?.outputs ?? [];
   if (isJson) {
-    return `${JSON.stringify({ network: lessonJson(lesson), inputs: input, layers, outputs }, null, 2)}\n`;
+    const json = {
+      network: lessonJson(lesson),
+      inputs: input,
+      layers,
+      outputs,
+    };
+    return `${JSON.stringify(json, null, 2)}\n`;
   }
+  const numbers = (values: number[]) =>
+    values.map((v) => formatNumber(v, 8)).join(' ');
   const named = network.inputs.map((name, i) => `${name} = ${input[i]}`);
   const lines = [`${lesson.name}: ${named.join(', ')}`];
   layers.forEach((values, index) => {
     const activation = network.layers[index]?.activation ?? '';
     lines.push(
-      `layer ${index + 1} (${activation}): sums ${values.sums.map((v) => formatNumber(v, 8)).join(' ')}; outputs ${values.outputs.map((v) => formatNumber(v, 8)).join(' ')}`,
+      `layer ${index + 1} (${activation}): sums ${numbers(values.sums)}; ` +
+        `outputs ${numbers(values.outputs)}`,
     );
   });
-  lines.push(`outputs: ${outputs.map((v) => formatNumber(v, 8)).join(' ')}`);
+  lines.push(`outputs: ${numbers(outputs)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -161,8 +171,10 @@ function trainLesson(
 /** The training report as lines of text, for `--print --train`. */
 function reportText(report: TrainingReport): string {
   return [
-    `Trained with the ${report.rule} rule, learning rate ${report.learningRate}, seed ${report.seed}, init ${report.init}:`,
-    `${report.epochs} epochs, loss ${report.loss.toPrecision(4)}, ${Math.round(report.accuracy * 100)}% of rows right.`,
+    `Trained with the ${report.rule} rule, learning rate ` +
+      `${report.learningRate}, seed ${report.seed}, init ${report.init}:`,
+    `${report.epochs} epochs, loss ${report.loss.toPrecision(4)}, ` +
+      `${Math.round(report.accuracy * 100)}% of rows right.`,
     report.message,
   ]
     .filter(Boolean)

@@ -1,4 +1,3 @@
-import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/messages.js';
 import {
@@ -9,7 +8,7 @@ import {
   type TextKey,
 } from './keymap.js';
 import type { Mode } from './state.js';
-import { type Segment, StyledLine } from './styled-line.js';
+import { type Segment, StyledLines } from './styled-line.js';
 import { displayWidth, fitToWidth, padToWidth } from './text.js';
 
 /** The sections of help: the modes whose keys it lists, with a title. */
@@ -108,10 +107,11 @@ export function HelpOverlay(props: HelpOverlayProps): ReactNode {
     props.isLocked,
   );
   return (
-    <Box flexDirection="column" width={props.width} height={props.height}>
-      {lines.map((segments, i) => (
-        <StyledLine key={i} segments={segments} isColor={props.isColor} />
-      ))}
-    </Box>
+    <StyledLines
+      lines={lines}
+      width={props.width}
+      height={props.height}
+      isColor={props.isColor}
+    />
   );
 }

@@ -1,10 +1,9 @@
-import { Box } from 'ink';
 import { type ReactNode, useMemo } from 'react';
 import type { Network } from '../core/network.js';
 import type { Messages } from '../i18n/messages.js';
 import { renderNetwork, type Selection } from '../render/network.js';
 import { windowAround } from './scroll.js';
-import { type Segment, StyledLine } from './styled-line.js';
+import { type Segment, StyledLines } from './styled-line.js';
 import { displayWidth, ELLIPSIS, fitToWidth, sliceColumns } from './text.js';
 
 /** Props of `NetworkPanel`. */
@@ -103,10 +102,11 @@ export function NetworkPanel(props: NetworkPanelProps): ReactNode {
     [network, selection, messages, width, height],
   );
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      {lines.map((segments, index) => (
-        <StyledLine key={index} segments={segments} isColor={isColor} />
-      ))}
-    </Box>
+    <StyledLines
+      lines={lines}
+      width={width}
+      height={height}
+      isColor={isColor}
+    />
   );
 }

@@ -1,7 +1,6 @@
-import { Box } from 'ink';
 import { type ReactNode, useMemo } from 'react';
 import type { Messages } from '../i18n/messages.js';
-import { type Segment, StyledLine } from './styled-line.js';
+import { type Segment, StyledLines } from './styled-line.js';
 import { fitToWidth, wrapText } from './text.js';
 
 /** Props of `NotesPanel`. */
@@ -70,10 +69,11 @@ export function NotesPanel(props: NotesPanelProps): ReactNode {
     [text, scroll, messages, width, height],
   );
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      {lines.map((segments, index) => (
-        <StyledLine key={index} segments={segments} isColor={isColor} />
-      ))}
-    </Box>
+    <StyledLines
+      lines={lines}
+      width={width}
+      height={height}
+      isColor={isColor}
+    />
   );
 }

@@ -1,10 +1,9 @@
-import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import type { Lesson } from '../core/lesson.js';
 import type { Language, Messages } from '../i18n/messages.js';
 import { localText } from '../render/print.js';
 import { windowAround } from './scroll.js';
-import { type Segment, StyledLine } from './styled-line.js';
+import { type Segment, StyledLines } from './styled-line.js';
 import { fitToWidth } from './text.js';
 
 /** Props of `PresetList`. */
@@ -60,10 +59,11 @@ export function presetListLines(
 /** Every preset in lesson order; arrows and Enter open one. */
 export function PresetList(props: PresetListProps): ReactNode {
   return (
-    <Box flexDirection="column" width={props.width} height={props.height}>
-      {presetListLines(props).map((segments, i) => (
-        <StyledLine key={i} segments={segments} isColor={props.isColor} />
-      ))}
-    </Box>
+    <StyledLines
+      lines={presetListLines(props)}
+      width={props.width}
+      height={props.height}
+      isColor={props.isColor}
+    />
   );
 }

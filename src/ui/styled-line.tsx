@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 
 /** A run of text with one style. Colour only adds: the text says it all. */
@@ -39,6 +39,26 @@ export function StyledLine({ segments, isColor }: StyledLineProps): ReactNode {
         </Text>
       ))}
     </Text>
+  );
+}
+
+/** Props of `StyledLines`. */
+export interface StyledLinesProps {
+  /** The lines of a panel, each already fitted to `width`. */
+  lines: readonly (readonly Segment[])[];
+  width: number;
+  height: number;
+  isColor: boolean;
+}
+
+/** A panel of styled lines in a box of fixed size. */
+export function StyledLines(props: StyledLinesProps): ReactNode {
+  return (
+    <Box flexDirection="column" width={props.width} height={props.height}>
+      {props.lines.map((segments, index) => (
+        <StyledLine key={index} segments={segments} isColor={props.isColor} />
+      ))}
+    </Box>
   );
 }
 

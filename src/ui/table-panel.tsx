@@ -1,10 +1,9 @@
-import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import type { Network } from '../core/network.js';
 import { countCorrect, type TruthRow } from '../core/truth-table.js';
 import type { Messages } from '../i18n/messages.js';
 import { variableName } from '../render/formula.js';
-import { type Segment, StyledLine } from './styled-line.js';
+import { type Segment, StyledLines } from './styled-line.js';
 import { displayWidth, ELLIPSIS, fitToWidth, sliceColumns } from './text.js';
 
 /** Where the target being edited is, in targets mode. */
@@ -150,10 +149,11 @@ function targetShift(header: string, width: number): number {
 export function TablePanel(props: TablePanelProps): ReactNode {
   const lines = tableLines(props);
   return (
-    <Box flexDirection="column" width={props.width} height={props.height}>
-      {lines.map((segments, index) => (
-        <StyledLine key={index} segments={segments} isColor={props.isColor} />
-      ))}
-    </Box>
+    <StyledLines
+      lines={lines}
+      width={props.width}
+      height={props.height}
+      isColor={props.isColor}
+    />
   );
 }

@@ -1,4 +1,3 @@
-import { Box } from 'ink';
 import { type ReactNode, useMemo } from 'react';
 import type { Network } from '../core/network.js';
 import type { UpdateDetails } from '../core/train.js';
@@ -6,7 +5,7 @@ import type { Messages } from '../i18n/messages.js';
 import { inputNames, variableName } from '../render/formula.js';
 import { lossCurve } from '../render/loss-curve.js';
 import type { LeftHeights } from './layout.js';
-import { type Segment, StyledLine } from './styled-line.js';
+import { type Segment, StyledLines } from './styled-line.js';
 import type { TrainingSession } from './training.js';
 import { displayWidth, ELLIPSIS, truncateToWidth, wrapText } from './text.js';
 
@@ -221,10 +220,11 @@ export function TrainingPanel(props: TrainingPanelProps): ReactNode {
     [training, network, isRateSelected, messages, width, height],
   );
   return (
-    <Box flexDirection="column" width={width} height={height}>
-      {lines.map((segments, index) => (
-        <StyledLine key={index} segments={segments} isColor={props.isColor} />
-      ))}
-    </Box>
+    <StyledLines
+      lines={lines}
+      width={width}
+      height={height}
+      isColor={props.isColor}
+    />
   );
 }

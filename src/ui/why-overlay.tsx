@@ -1,10 +1,9 @@
-import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import type { Network } from '../core/network.js';
 import type { Targets } from '../core/truth-table.js';
 import type { Messages } from '../i18n/messages.js';
 import { whyLines } from '../render/why.js';
-import { type Segment, StyledLine } from './styled-line.js';
+import { type Segment, StyledLines } from './styled-line.js';
 import { displayWidth, fitToWidth, wrapText } from './text.js';
 
 /** Props of `WhyOverlay`. */
@@ -68,10 +67,11 @@ export function WhyOverlay(props: WhyOverlayProps): ReactNode {
     props.height,
   );
   return (
-    <Box flexDirection="column" width={props.width} height={props.height}>
-      {lines.map((segments, index) => (
-        <StyledLine key={index} segments={segments} isColor={props.isColor} />
-      ))}
-    </Box>
+    <StyledLines
+      lines={lines}
+      width={props.width}
+      height={props.height}
+      isColor={props.isColor}
+    />
   );
 }
