@@ -37,10 +37,11 @@ export function outputLoss(
 }
 
 /**
- * d loss / d sum of one output neuron on one row. Squared error:
- * (output - target) times the activation's derivative. Cross entropy with a
- * sigmoid output: output - target, because the sigmoid's derivative y(1 - y)
- * cancels against the loss's 1 / (y(1 - y)).
+ * d loss / d sum of one output neuron on one row, where `output` is the
+ * activation of `sum`. Squared error: (output - target) times the
+ * activation's derivative. Cross entropy with a sigmoid output: output -
+ * target, because the sigmoid's derivative y(1 - y) cancels against the
+ * loss's 1 / (y(1 - y)).
  */
 export function outputDelta(
   loss: LossName,
@@ -50,7 +51,7 @@ export function outputDelta(
   target: number,
 ): number {
   if (loss === 'cross-entropy') return output - target;
-  return (output - target) * activation.derivative(sum);
+  return (output - target) * activation.derivativeFromOutput(output);
 }
 
 /**

@@ -4,7 +4,7 @@ import { createRandom } from './random.js';
 import type { Targets } from './truth-table.js';
 import { initialise } from './train/initialise.js';
 import { messageAfter } from './train/messages.js';
-import { makePlan, resolveSettings, rowOrder } from './train/plan.js';
+import { epochRowOrder, makePlan, resolveSettings } from './train/plan.js';
 import {
   finish,
   measure,
@@ -83,7 +83,7 @@ export function trainUpdate(
 ): TrainingUpdate {
   const run = resume(state, targets, settings);
   const details: UpdateDetails = { rows: [], changes: [] };
-  const order = rowOrder(run.plan, run.epoch + 1, run.plan.rows.length);
+  const order = epochRowOrder(run.plan, run.epoch + 1);
   updateOnce(run, order, details);
   const isEpochEnd = run.rowCursor === 0 && !run.hasOverflowed;
   if (!isEpochEnd) measure(run);

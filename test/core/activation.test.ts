@@ -65,6 +65,15 @@ describe('derivatives', () => {
     });
   }
 
+  for (const name of ACTIVATION_NAMES) {
+    it(`${name}: the derivative from the output is the derivative from the sum`, () => {
+      const { output, derivative, derivativeFromOutput } = ACTIVATIONS[name];
+      for (const z of [...points, 0, -1000, 1000]) {
+        expect(derivativeFromOutput(output(z))).toBe(derivative(z));
+      }
+    });
+  }
+
   it('relu is 0 below zero and passes positive sums', () => {
     expect(ACTIVATIONS.relu.output(-1)).toBe(0);
     expect(ACTIVATIONS.relu.output(2.5)).toBe(2.5);

@@ -41,12 +41,19 @@ export function gradientsOf(
   scale = 1,
 ): WeightsAndBias[][] {
   return working.layers.map((layer) =>
-    layer.neurons.map((neuron) => ({
-      weights: neuron.weightGradients.map((g) =>
-        withoutNegativeZero(g * scale),
-      ),
-      bias: withoutNegativeZero(neuron.biasGradient * scale),
-    })),
+    Array.from(layer.biasGradients, (biasGradient, neuron) => {
+      const start = neuron * layer.inputCount;
+      const weightGradients = layer.weightGradients.subarray(
+        start,
+        start + layer.inputCount,
+      );
+      return {
+        weights: Array.from(weightGradients, (g) =>
+          withoutNegativeZero(g * scale),
+        ),
+        bias: withoutNegativeZero(biasGradient * scale),
+      };
+    }),
   );
 }
 
@@ -66,7 +73,7 @@ export function rowGradient(
   const working = toWorking(network);
   forwardRow(working, inputs);
   backwardRow(working, target, loss);
-  addGradients(working, inputs);
+  addGradients(working);
   return gradientsOf(working);
 }
 
@@ -85,7 +92,7 @@ export function gradient(
   binaryRows(network.inputs.length).forEach((inputs, rowIndex) => {
     forwardRow(working, inputs);
     backwardRow(working, targets[rowIndex]!, loss);
-    addGradients(working, inputs);
+    addGradients(working);
   });
   return gradientsOf(working);
 }

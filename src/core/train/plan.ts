@@ -43,6 +43,8 @@ export interface Plan {
   /** The truth-table inputs, in counting order. */
   rows: number[][];
   targets: Targets;
+  /** The row indexes in counting order: each epoch's order unshuffled. */
+  countingOrder: readonly number[];
 }
 
 /** Checks that `settings` can train `network` on `targets`; throws if not. */
@@ -57,6 +59,7 @@ export function makePlan(
   const isPerceptron = full.rule === 'perceptron';
   if (isPerceptron) checkPerceptron(network, targets);
   else checkBackprop(network, full.loss);
+  const rows = binaryRows(network.inputs.length);
   return {
     rule: full.rule,
     loss: isPerceptron ? 'squared' : full.loss,
@@ -64,8 +67,9 @@ export function makePlan(
     isFullBatch: !isPerceptron && full.batch === 'full',
     shuffle: full.shuffle,
     seed: full.seed,
-    rows: binaryRows(network.inputs.length),
+    rows,
     targets,
+    countingOrder: rows.map((_, row) => row),
   };
 }
 
@@ -83,6 +87,15 @@ export function rowOrder(
   const order = Array.from({ length: rowCount }, (_, row) => row);
   if (!settings.shuffle) return order;
   return shuffled(createRandom(settings.seed * 65536 + epoch), order);
+}
+
+/**
+ * `rowOrder` for one epoch of a plan. Without shuffling every epoch has
+ * the same order, so this returns the plan's own rather than a new one.
+ */
+export function epochRowOrder(plan: Plan, epoch: number): readonly number[] {
+  if (!plan.shuffle) return plan.countingOrder;
+  return rowOrder(plan, epoch, plan.rows.length);
 }
 
 function checkLearningRate(rate: number): void {

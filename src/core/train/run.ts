@@ -2,7 +2,7 @@ import type { TrainingSettings } from '../lesson.js';
 import type { Network } from '../network.js';
 import type { Targets } from '../truth-table.js';
 import { gradientsOf } from './gradient.js';
-import { makePlan, rowOrder, type Plan } from './plan.js';
+import { epochRowOrder, makePlan, type Plan } from './plan.js';
 import {
   LOSS_THRESHOLD,
   MAX_LOSS_HISTORY,
@@ -15,7 +15,6 @@ import {
   addPerceptronGradients,
   backwardRow,
   canDescend,
-  clearGradients,
   descend,
   forwardRow,
   lastOutputs,
@@ -66,7 +65,7 @@ export function finish(
 
 /** Updates until the epoch under way ends, or a weight would overflow. */
 export function runEpoch(run: Run): void {
-  const order = rowOrder(run.plan, run.epoch + 1, run.plan.rows.length);
+  const order = epochRowOrder(run.plan, run.epoch + 1);
   do {
     updateOnce(run, order);
   } while (run.rowCursor !== 0 && !run.hasOverflowed);
@@ -79,13 +78,12 @@ export function runEpoch(run: Run): void {
  */
 export function updateOnce(
   run: Run,
-  order: number[],
+  order: readonly number[],
   details?: UpdateDetails,
 ): void {
   const { plan, working } = run;
   const start = plan.isFullBatch ? 0 : run.rowCursor;
   const end = plan.isFullBatch ? order.length : start + 1;
-  clearGradients(working);
   let wrongRows = 0;
   for (let place = start; place < end; place++) {
     wrongRows += learnRow(run, order[place]!, details);
@@ -107,10 +105,10 @@ function learnRow(run: Run, row: number, details?: UpdateDetails): number {
   forwardRow(working, inputs);
   if (details) details.rows.push(rowResult(working, row, inputs, target));
   if (plan.rule === 'perceptron') {
-    return addPerceptronGradients(working, inputs, target) > 0 ? 1 : 0;
+    return addPerceptronGradients(working, target) > 0 ? 1 : 0;
   }
   backwardRow(working, target, plan.loss);
-  addGradients(working, inputs);
+  addGradients(working);
   return 0;
 }
 

@@ -1,75 +1,109 @@
 import { ACTIVATIONS, type Activation, type StepRule } from '../activation.js';
 import { outputDelta, outputLoss, type LossName } from '../loss.js';
-import { weightedSum, type Network } from '../network.js';
+import type { Network } from '../network.js';
 import { matchesTarget } from '../truth-table.js';
 
-// Training changes numbers in place in these objects, so that a long run
-// allocates nothing per row. Networks are copied in once and out once; the
-// public functions never let a working network escape. Indexes into arrays
-// built by `toWorking` are always in range, hence the `!` assertions.
+// Training changes numbers in place in these arrays, so that a long run
+// allocates nothing per row. Each layer keeps its numbers in flat typed
+// arrays, one number per neuron or one per weight, rather than an object
+// per neuron: the loops below then read plain doubles in order. Networks
+// are copied in once and out once; the public functions never let a
+// working network escape. Indexes within the lengths set by `toWorking`
+// are always in range, hence the `!` assertions.
 
-/** A neuron under training: its numbers and the values of the last row. */
-export interface WorkingNeuron {
-  weights: number[];
-  bias: number;
-  /** The weighted sum for the row run forward last. */
-  sum: number;
-  /** The activation of that sum. */
-  output: number;
-  /** d loss / d sum for the row run backward last. */
-  delta: number;
-  /** d loss / d weight, summed over the rows since the last update. */
-  weightGradients: number[];
-  /** d loss / d bias, summed likewise. */
-  biasGradient: number;
-}
-
-/** A layer under training. */
+/** A layer under training: one number per neuron, or one per weight. */
 export interface WorkingLayer {
   activation: Activation;
-  neurons: WorkingNeuron[];
-  /** The outputs of its neurons for the last row: the next layer's inputs. */
-  outputs: number[];
+  /** How many inputs reach each neuron: the weights per neuron. */
+  inputCount: number;
+  /**
+   * Every neuron's weights, neuron after neuron: the weight of neuron `n`
+   * for input `i` is at `n * inputCount + i`.
+   */
+  weights: Float64Array;
+  biases: Float64Array;
+  /** Each neuron's weighted sum for the row run forward last. */
+  sums: Float64Array;
+  /** The activation of each sum: the next layer's inputs. */
+  outputs: Float64Array;
+  /** Each neuron's d loss / d sum for the row run backward last. */
+  deltas: Float64Array;
+  /**
+   * d loss / d weight, summed over the rows since the last update, laid
+   * out as `weights`.
+   */
+  weightGradients: Float64Array;
+  /** d loss / d bias, summed likewise. */
+  biasGradients: Float64Array;
 }
 
 /** A network under training. */
 export interface WorkingNetwork {
+  /** The inputs of the row run forward last: the first layer's inputs. */
+  inputs: Float64Array;
   layers: WorkingLayer[];
   stepRule: StepRule;
 }
 
-/** A working copy of a network, with zero gradients. */
+/**
+ * A working copy of a network, with zero gradients. Gradients are zero
+ * between updates: rows add to them, and `descend` clears them.
+ */
 export function toWorking(network: Network): WorkingNetwork {
-  const layers = network.layers.map((layer) => ({
-    activation: ACTIVATIONS[layer.activation],
-    neurons: layer.neurons.map((neuron) => ({
-      weights: [...neuron.weights],
-      bias: neuron.bias,
-      sum: 0,
-      output: 0,
-      delta: 0,
-      weightGradients: neuron.weights.map(() => 0),
-      biasGradient: 0,
-    })),
-    outputs: layer.neurons.map(() => 0),
-  }));
-  return { layers, stepRule: network.stepRule };
+  const layers = network.layers.map((layer, layerIndex) => {
+    const inputCount =
+      layerIndex === 0
+        ? network.inputs.length
+        : network.layers[layerIndex - 1]!.neurons.length;
+    const neuronCount = layer.neurons.length;
+    const weights = new Float64Array(neuronCount * inputCount);
+    layer.neurons.forEach((neuron, neuronIndex) => {
+      weights.set(neuron.weights, neuronIndex * inputCount);
+    });
+    return {
+      activation: ACTIVATIONS[layer.activation],
+      inputCount,
+      weights,
+      biases: Float64Array.from(layer.neurons, (neuron) => neuron.bias),
+      sums: new Float64Array(neuronCount),
+      outputs: new Float64Array(neuronCount),
+      deltas: new Float64Array(neuronCount),
+      weightGradients: new Float64Array(neuronCount * inputCount),
+      biasGradients: new Float64Array(neuronCount),
+    };
+  });
+  const inputs = new Float64Array(network.inputs.length);
+  return { inputs, layers, stepRule: network.stepRule };
+}
+
+/** The weights of one neuron of a working layer, as a new array. */
+export function neuronWeights(layer: WorkingLayer, neuron: number): number[] {
+  const start = neuron * layer.inputCount;
+  const weights: number[] = [];
+  for (let i = 0; i < layer.inputCount; i++) {
+    weights.push(layer.weights[start + i]!);
+  }
+  return weights;
 }
 
 /** `original` with the weights and biases of its working copy. */
 export function toNetwork(working: WorkingNetwork, original: Network): Network {
-  const layers = original.layers.map((layer, layerIndex) => ({
-    ...layer,
-    neurons: layer.neurons.map((neuron, neuronIndex) => {
-      const trained = working.layers[layerIndex]!.neurons[neuronIndex]!;
-      return { ...neuron, weights: [...trained.weights], bias: trained.bias };
-    }),
-  }));
+  const layers = original.layers.map((layer, layerIndex) => {
+    const trained = working.layers[layerIndex]!;
+    return {
+      ...layer,
+      neurons: layer.neurons.map((neuron, neuronIndex) => ({
+        ...neuron,
+        weights: neuronWeights(trained, neuronIndex),
+        bias: trained.biases[neuronIndex]!,
+      })),
+    };
+  });
   return { ...original, layers };
 }
 
 /** The outputs of the last layer for the row run forward last. */
-export function lastOutputs(working: WorkingNetwork): number[] {
+export function lastOutputs(working: WorkingNetwork): Float64Array {
   return working.layers[working.layers.length - 1]!.outputs;
 }
 
@@ -78,15 +112,39 @@ export function forwardRow(
   working: WorkingNetwork,
   inputs: readonly number[],
 ): void {
-  let layerInputs = inputs;
+  setInputs(working, inputs);
+  let layerInputs = working.inputs;
   for (const layer of working.layers) {
-    let index = 0;
-    for (const neuron of layer.neurons) {
-      neuron.sum = weightedSum(neuron, layerInputs);
-      neuron.output = layer.activation.output(neuron.sum, working.stepRule);
-      layer.outputs[index++] = neuron.output;
-    }
+    setWeightedSums(layer, layerInputs);
+    activate(layer, working.stepRule);
     layerInputs = layer.outputs;
+  }
+}
+
+/** Copies a row's inputs in; a missing input counts as 0, as in `forward`. */
+function setInputs(working: WorkingNetwork, inputs: readonly number[]): void {
+  const copy = working.inputs;
+  for (let i = 0; i < copy.length; i++) copy[i] = inputs[i] ?? 0;
+}
+
+/** Each neuron's weighted sum `w . x + b`, added in `weightedSum`'s order. */
+function setWeightedSums(layer: WorkingLayer, inputs: Float64Array): void {
+  const { weights, biases, sums, inputCount } = layer;
+  for (let neuron = 0; neuron < sums.length; neuron++) {
+    const start = neuron * inputCount;
+    let sum = biases[neuron]!;
+    for (let i = 0; i < inputCount; i++) {
+      sum += weights[start + i]! * inputs[i]!;
+    }
+    sums[neuron] = sum;
+  }
+}
+
+/** Each neuron's output: the layer's activation of its weighted sum. */
+function activate(layer: WorkingLayer, rule: StepRule): void {
+  const { activation, sums, outputs } = layer;
+  for (let neuron = 0; neuron < sums.length; neuron++) {
+    outputs[neuron] = activation.output(sums[neuron]!, rule);
   }
 }
 
@@ -97,45 +155,62 @@ export function backwardRow(
   loss: LossName,
 ): void {
   const layers = working.layers;
-  const last = layers[layers.length - 1]!;
-  let index = 0;
-  for (const neuron of last.neurons) {
-    const wanted = target[index++]!;
-    const { sum, output } = neuron;
-    neuron.delta = outputDelta(loss, last.activation, sum, output, wanted);
-  }
+  setOutputDeltas(layers[layers.length - 1]!, target, loss);
   for (let layerIndex = layers.length - 2; layerIndex >= 0; layerIndex--) {
     setHiddenDeltas(layers[layerIndex]!, layers[layerIndex + 1]!);
   }
 }
 
+/** An output neuron's delta: from the loss, its output and its target. */
+function setOutputDeltas(
+  layer: WorkingLayer,
+  target: readonly number[],
+  loss: LossName,
+): void {
+  const { activation, sums, outputs, deltas } = layer;
+  for (let neuron = 0; neuron < deltas.length; neuron++) {
+    const sum = sums[neuron]!;
+    const output = outputs[neuron]!;
+    const wanted = target[neuron]!;
+    deltas[neuron] = outputDelta(loss, activation, sum, output, wanted);
+  }
+}
+
 /** A hidden neuron's delta: what it passes on, times its own derivative. */
 function setHiddenDeltas(layer: WorkingLayer, next: WorkingLayer): void {
-  let index = 0;
-  for (const neuron of layer.neurons) {
+  const { activation, outputs, deltas } = layer;
+  const nextWeights = next.weights;
+  const nextDeltas = next.deltas;
+  for (let neuron = 0; neuron < deltas.length; neuron++) {
+    // The weight from this neuron into each neuron of the next layer.
     let passedOn = 0;
-    for (const after of next.neurons) {
-      passedOn += after.weights[index]! * after.delta;
+    for (let after = 0; after < nextDeltas.length; after++) {
+      const weight = nextWeights[after * next.inputCount + neuron]!;
+      passedOn += weight * nextDeltas[after]!;
     }
-    neuron.delta = layer.activation.derivative(neuron.sum) * passedOn;
-    index++;
+    const derivative = activation.derivativeFromOutput(outputs[neuron]!);
+    deltas[neuron] = derivative * passedOn;
   }
 }
 
 /** Adds the last row's gradient, each delta times each input, to the sums. */
-export function addGradients(
-  working: WorkingNetwork,
-  inputs: readonly number[],
-): void {
-  let layerInputs = inputs;
+export function addGradients(working: WorkingNetwork): void {
+  let layerInputs = working.inputs;
   for (const layer of working.layers) {
-    for (const neuron of layer.neurons) {
-      for (let i = 0; i < layerInputs.length; i++) {
-        neuron.weightGradients[i]! += neuron.delta * layerInputs[i]!;
-      }
-      neuron.biasGradient += neuron.delta;
-    }
+    addLayerGradients(layer, layerInputs);
     layerInputs = layer.outputs;
+  }
+}
+
+function addLayerGradients(layer: WorkingLayer, inputs: Float64Array): void {
+  const { deltas, weightGradients, biasGradients, inputCount } = layer;
+  for (let neuron = 0; neuron < deltas.length; neuron++) {
+    const delta = deltas[neuron]!;
+    const start = neuron * inputCount;
+    for (let i = 0; i < inputCount; i++) {
+      weightGradients[start + i]! += delta * inputs[i]!;
+    }
+    biasGradients[neuron]! += delta;
   }
 }
 
@@ -148,61 +223,65 @@ export function addGradients(
  */
 export function addPerceptronGradients(
   working: WorkingNetwork,
-  inputs: readonly number[],
   target: readonly number[],
 ): number {
+  const inputs = working.inputs;
+  const { outputs, weightGradients, biasGradients, inputCount } =
+    working.layers[0]!;
   let mistakes = 0;
-  let index = 0;
-  for (const neuron of working.layers[0]!.neurons) {
-    const error = target[index++]! - neuron.output;
+  for (let neuron = 0; neuron < outputs.length; neuron++) {
+    const error = target[neuron]! - outputs[neuron]!;
     if (error === 0) continue;
     mistakes++;
-    for (let i = 0; i < inputs.length; i++) {
-      neuron.weightGradients[i]! -= error * inputs[i]!;
+    const start = neuron * inputCount;
+    for (let i = 0; i < inputCount; i++) {
+      weightGradients[start + i]! -= error * inputs[i]!;
     }
-    neuron.biasGradient -= error;
+    biasGradients[neuron]! -= error;
   }
   return mistakes;
-}
-
-/** Sets every gradient back to zero. */
-export function clearGradients(working: WorkingNetwork): void {
-  for (const layer of working.layers) {
-    for (const neuron of layer.neurons) {
-      neuron.weightGradients.fill(0);
-      neuron.biasGradient = 0;
-    }
-  }
 }
 
 /** Whether every weight and bias would stay finite after `descend`. */
 export function canDescend(working: WorkingNetwork, rate: number): boolean {
   for (const layer of working.layers) {
-    for (const neuron of layer.neurons) {
-      if (!Number.isFinite(neuron.bias - rate * neuron.biasGradient)) {
-        return false;
-      }
-      const { weights, weightGradients } = neuron;
-      for (let i = 0; i < weights.length; i++) {
-        if (!Number.isFinite(weights[i]! - rate * weightGradients[i]!)) {
-          return false;
-        }
-      }
-    }
+    if (!staysFinite(layer.weights, layer.weightGradients, rate)) return false;
+    if (!staysFinite(layer.biases, layer.biasGradients, rate)) return false;
   }
   return true;
 }
 
-/** Moves every weight and bias against its gradient: w -= rate * gradient. */
+/** Whether every `value - rate * gradient` is finite. */
+function staysFinite(
+  values: Float64Array,
+  gradients: Float64Array,
+  rate: number,
+): boolean {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i]! - rate * gradients[i]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * Moves every weight and bias against its gradient, w -= rate * gradient,
+ * and sets the gradient back to zero for the next update to add to.
+ */
 export function descend(working: WorkingNetwork, rate: number): void {
   for (const layer of working.layers) {
-    for (const neuron of layer.neurons) {
-      const { weights, weightGradients } = neuron;
-      for (let i = 0; i < weights.length; i++) {
-        weights[i]! -= rate * weightGradients[i]!;
-      }
-      neuron.bias -= rate * neuron.biasGradient;
-    }
+    descendValues(layer.weights, layer.weightGradients, rate);
+    descendValues(layer.biases, layer.biasGradients, rate);
+  }
+}
+
+function descendValues(
+  values: Float64Array,
+  gradients: Float64Array,
+  rate: number,
+): void {
+  for (let i = 0; i < values.length; i++) {
+    values[i]! -= rate * gradients[i]!;
+    gradients[i] = 0;
   }
 }
 
@@ -212,10 +291,10 @@ export function rowLossOf(
   target: readonly number[],
   loss: LossName,
 ): number {
+  const { sums, outputs } = working.layers[working.layers.length - 1]!;
   let total = 0;
-  let index = 0;
-  for (const neuron of working.layers[working.layers.length - 1]!.neurons) {
-    total += outputLoss(loss, neuron.sum, neuron.output, target[index++]!);
+  for (let neuron = 0; neuron < outputs.length; neuron++) {
+    total += outputLoss(loss, sums[neuron]!, outputs[neuron]!, target[neuron]!);
   }
   return total;
 }
@@ -225,9 +304,11 @@ export function isRowRight(
   working: WorkingNetwork,
   target: readonly number[],
 ): boolean {
-  return lastOutputs(working).every((output, index) =>
-    matchesTarget(output, target[index]!),
-  );
+  const outputs = lastOutputs(working);
+  for (let neuron = 0; neuron < outputs.length; neuron++) {
+    if (!matchesTarget(outputs[neuron]!, target[neuron]!)) return false;
+  }
+  return true;
 }
 
 /** What a network scores on a table: its summed loss and rows right. */
@@ -245,11 +326,11 @@ export function score(
 ): Score {
   let totalLoss = 0;
   let rowsRight = 0;
-  rows.forEach((inputs, rowIndex) => {
-    const target = targets[rowIndex]!;
-    forwardRow(working, inputs);
+  for (let row = 0; row < rows.length; row++) {
+    const target = targets[row]!;
+    forwardRow(working, rows[row]!);
     totalLoss += rowLossOf(working, target, loss);
     if (isRowRight(working, target)) rowsRight++;
-  });
+  }
   return { totalLoss, rowsRight };
 }
