@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-import { INK_LOG_UPDATE, patchInkLogUpdate } from './scripts/ink-patch.mjs';
+import { patchInk } from './scripts/ink-patch.mjs';
 
 /** Files of Ink and its helpers, which Vite loads itself (see below). */
 const INK_FILE =
@@ -9,7 +9,7 @@ const INK_FILE =
 export default defineConfig({
   plugins: [
     {
-      name: 'patch-ink-incremental-rendering',
+      name: 'patch-ink',
       enforce: 'pre',
       load(id) {
         if (!INK_FILE.test(id)) return null;
@@ -20,7 +20,7 @@ export default defineConfig({
           '',
         );
         return {
-          code: INK_LOG_UPDATE.test(id) ? patchInkLogUpdate(code, id) : code,
+          code: patchInk(code, id),
           map: null,
         };
       },

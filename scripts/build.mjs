@@ -2,17 +2,17 @@
 // Production React and no devtools: this is what keeps start-up fast.
 import { build } from 'esbuild';
 import { chmod, readFile } from 'node:fs/promises';
-import { INK_LOG_UPDATE, patchInkLogUpdate } from './ink-patch.mjs';
+import { INK_PATCHED_FILE, patchInk } from './ink-patch.mjs';
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8'));
 
 /** Applies scripts/ink-patch.mjs to Ink as it goes into the bundle. */
-const patchInk = {
-  name: 'patch-ink-incremental-rendering',
+const patchInkPlugin = {
+  name: 'patch-ink',
   setup(context) {
-    context.onLoad({ filter: INK_LOG_UPDATE }, async (args) => {
+    context.onLoad({ filter: INK_PATCHED_FILE }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      return { contents: patchInkLogUpdate(source, args.path), loader: 'js' };
+      return { contents: patchInk(source, args.path), loader: 'js' };
     });
   },
 };
@@ -39,7 +39,7 @@ await build({
     'react-devtools-core': './scripts/empty-module.js',
     ws: './scripts/empty-module.js',
   },
-  plugins: [patchInk],
+  plugins: [patchInkPlugin],
   // jsonc-parser's main file is a UMD build that esbuild cannot follow.
   mainFields: ['module', 'main'],
   banner: {

@@ -1,2 +1,2 @@
-export function patchInkLogUpdate(source: string, path: string): string;
-export const INK_LOG_UPDATE: RegExp;
+export function patchInk(source: string, path: string): string;
+export const INK_PATCHED_FILE: RegExp;

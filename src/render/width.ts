@@ -7,10 +7,27 @@ import stringWidth from 'string-width';
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
+ * The widths of the other texts measured lately. The screen measures the
+ * same lines again on every frame, and string-width works through each
+ * one grapheme by grapheme.
+ */
+const measured = new Map<string, number>();
+
+/** How many widths `measured` holds before it starts afresh. */
+const MAX_MEASURED = 10_000;
+
+/**
  * The number of terminal columns a text takes. Plain ASCII, most of what
  * the screen draws, is counted directly: string-width's Unicode tables
  * are only needed for the rest.
  */
 export function displayWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  let width = measured.get(text);
+  if (width === undefined) {
+    if (measured.size >= MAX_MEASURED) measured.clear();
+    width = stringWidth(text);
+    measured.set(text, width);
+  }
+  return width;
 }
