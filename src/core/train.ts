@@ -5,20 +5,12 @@ import type { Targets } from './truth-table.js';
 import { initialise } from './train/initialise.js';
 import { messageAfter } from './train/messages.js';
 import { epochRowOrder, makePlan, resolveSettings } from './train/plan.js';
-import {
-  finish,
-  measure,
-  resume,
-  runEpoch,
-  updateOnce,
-  type Run,
-} from './train/run.js';
+import { finish, measure, resume, runEpoch, updateOnce } from './train/run.js';
 import type {
   TrainingState,
   TrainingUpdate,
   UpdateDetails,
 } from './train/state.js';
-import { toWorking } from './train/working.js';
 
 export { checkLoss, outputLoss, outputDelta, softplus } from './loss.js';
 export type { LossName } from './loss.js';
@@ -50,23 +42,10 @@ export function createTrainingState(
   targets: Targets,
   settings: TrainingSettings,
 ): TrainingState {
-  const plan = makePlan(network, targets, settings);
+  makePlan(network, targets, settings);
   const init = resolveSettings(settings).init;
   const start = initialise(network, init, createRandom(settings.seed));
-  const run: Run = {
-    working: toWorking(start),
-    plan,
-    epoch: 0,
-    updates: 0,
-    loss: 0,
-    accuracy: 0,
-    lossHistory: [],
-    lossHistoryStride: 1,
-    isConverged: false,
-    hasOverflowed: false,
-    rowCursor: 0,
-    mistakesThisEpoch: 0,
-  };
+  const run = resume(unscored(start), targets, settings);
   measure(run);
   run.lossHistory.push(run.loss);
   return finish(run, start);
@@ -165,6 +144,23 @@ export function settingsFor(
   return isPerceptron
     ? { rule: 'perceptron', learningRate: 1, seed: 1 }
     : { rule: 'backprop', learningRate: 0.5, seed: 1 };
+}
+
+/** A state at epoch 0 before it is scored: where `createTrainingState` starts. */
+function unscored(network: Network): TrainingState {
+  return {
+    network,
+    epoch: 0,
+    updates: 0,
+    loss: 0,
+    accuracy: 0,
+    lossHistory: [],
+    lossHistoryStride: 1,
+    isConverged: false,
+    hasOverflowed: false,
+    rowCursor: 0,
+    mistakesThisEpoch: 0,
+  };
 }
 
 function checkEpochCount(epochs: number): void {

@@ -34,19 +34,30 @@ export type Run = Omit<TrainingState, 'network' | 'message'> & {
   plan: Plan;
 };
 
+// `resume` and `finish` list every field rather than spread the other
+// object: built by one literal, every run (and every state) has the same
+// shape, and the engine reads their fields directly. Spread copies took
+// new shapes at times, and then every read of a run's field was a lookup.
+
 /** A run that carries on from a state. Throws on unfit settings. */
 export function resume(
   state: TrainingState,
   targets: Targets,
   settings: TrainingSettings,
 ): Run {
-  const { network: _network, message: _message, ...counters } = state;
   return {
-    ...counters,
     working: toWorking(state.network),
     plan: makePlan(state.network, targets, settings),
+    epoch: state.epoch,
+    updates: state.updates,
+    loss: state.loss,
+    accuracy: state.accuracy,
     lossHistory: [...state.lossHistory],
+    lossHistoryStride: state.lossHistoryStride,
+    isConverged: state.isConverged,
     hasOverflowed: false,
+    rowCursor: state.rowCursor,
+    mistakesThisEpoch: state.mistakesThisEpoch,
   };
 }
 
@@ -56,11 +67,21 @@ export function finish(
   original: Network,
   message?: string,
 ): TrainingState {
-  const { working, plan: _plan, ...counters } = run;
-  const network = toNetwork(working, original);
-  return message === undefined
-    ? { ...counters, network }
-    : { ...counters, network, message };
+  const state: TrainingState = {
+    epoch: run.epoch,
+    updates: run.updates,
+    loss: run.loss,
+    accuracy: run.accuracy,
+    lossHistory: run.lossHistory,
+    lossHistoryStride: run.lossHistoryStride,
+    isConverged: run.isConverged,
+    hasOverflowed: run.hasOverflowed,
+    rowCursor: run.rowCursor,
+    mistakesThisEpoch: run.mistakesThisEpoch,
+    network: toNetwork(run.working, original),
+  };
+  if (message !== undefined) state.message = message;
+  return state;
 }
 
 /** Updates until the epoch under way ends, or a weight would overflow. */
