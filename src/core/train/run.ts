@@ -14,7 +14,6 @@ import {
   addGradients,
   addPerceptronGradients,
   backwardRow,
-  canDescend,
   descend,
   forwardRow,
   lastOutputs,
@@ -32,6 +31,12 @@ import {
 export type Run = Omit<TrainingState, 'network' | 'message'> & {
   working: WorkingNetwork;
   plan: Plan;
+  /**
+   * The row whose sums and outputs the working network holds for its
+   * weights as they are, or -1. Scoring leaves the next update's first row
+   * there, so that the update need not run it forward again.
+   */
+  rowInPlace: number;
 };
 
 // `resume` and `finish` list every field rather than spread the other
@@ -58,6 +63,7 @@ export function resume(
     hasOverflowed: false,
     rowCursor: state.rowCursor,
     mistakesThisEpoch: state.mistakesThisEpoch,
+    rowInPlace: -1,
   };
 }
 
@@ -123,7 +129,10 @@ function learnRow(run: Run, row: number, details?: UpdateDetails): number {
   const { plan, working } = run;
   const inputs = plan.rows[row]!;
   const target = plan.targets[row]!;
-  forwardRow(working, inputs);
+  if (run.rowInPlace !== row) {
+    forwardRow(working, inputs);
+    run.rowInPlace = row;
+  }
   if (details) details.rows.push(rowResult(working, row, inputs, target));
   if (plan.rule === 'perceptron') {
     return addPerceptronGradients(working, target) > 0 ? 1 : 0;
@@ -151,11 +160,11 @@ function rowResult(
 function applyUpdate(run: Run, wrongRows: number): boolean {
   const { plan, working } = run;
   if (plan.rule === 'perceptron' && wrongRows === 0) return true;
-  if (!canDescend(working, plan.learningRate)) {
+  if (!descend(working, plan.learningRate)) {
     run.hasOverflowed = true;
     return false;
   }
-  descend(working, plan.learningRate);
+  run.rowInPlace = -1;
   run.updates += plan.rule === 'perceptron' ? wrongRows : 1;
   run.mistakesThisEpoch += wrongRows;
   return true;
@@ -176,12 +185,15 @@ function endEpoch(run: Run): void {
 /** Sets the run's loss and accuracy; returns the rows right. */
 export function measure(run: Run): number {
   const { plan, working } = run;
+  const nextRow = epochRowOrder(plan, run.epoch + 1)[run.rowCursor]!;
   const { totalLoss, rowsRight } = score(
     working,
     plan.rows,
     plan.targets,
     plan.loss,
+    nextRow,
   );
+  run.rowInPlace = nextRow;
   run.loss = totalLoss / plan.rows.length;
   run.accuracy = rowsRight / plan.rows.length;
   return rowsRight;

@@ -22,6 +22,14 @@ export interface WorkingLayer {
    */
   weights: Float64Array;
   biases: Float64Array;
+  /**
+   * Where `descend` writes the new weights and biases. They become the
+   * layer's own only once every one is known to be finite, so an update
+   * that would overflow leaves the network as it was, and the check costs
+   * no pass of its own.
+   */
+  nextWeights: Float64Array;
+  nextBiases: Float64Array;
   /** Each neuron's weighted sum for the row run forward last. */
   sums: Float64Array;
   /** The activation of each sum: the next layer's inputs. */
@@ -43,6 +51,8 @@ export interface WorkingNetwork {
   inputs: Float64Array;
   layers: WorkingLayer[];
   stepRule: StepRule;
+  /** The loss of each truth-table row, from the last `score`. */
+  rowLosses: Float64Array;
 }
 
 /**
@@ -65,6 +75,8 @@ export function toWorking(network: Network): WorkingNetwork {
       inputCount,
       weights,
       biases: Float64Array.from(layer.neurons, (neuron) => neuron.bias),
+      nextWeights: new Float64Array(neuronCount * inputCount),
+      nextBiases: new Float64Array(neuronCount),
       sums: new Float64Array(neuronCount),
       outputs: new Float64Array(neuronCount),
       deltas: new Float64Array(neuronCount),
@@ -73,7 +85,8 @@ export function toWorking(network: Network): WorkingNetwork {
     };
   });
   const inputs = new Float64Array(network.inputs.length);
-  return { inputs, layers, stepRule: network.stepRule };
+  const rowLosses = new Float64Array(2 ** network.inputs.length);
+  return { inputs, layers, stepRule: network.stepRule, rowLosses };
 }
 
 /** The weights of one neuron of a working layer, as a new array. */
@@ -242,47 +255,56 @@ export function addPerceptronGradients(
   return mistakes;
 }
 
-/** Whether every weight and bias would stay finite after `descend`. */
-export function canDescend(working: WorkingNetwork, rate: number): boolean {
+/**
+ * Moves every weight and bias against its gradient, w -= rate * gradient,
+ * unless a new value would not be finite. Returns whether it moved; when it
+ * did not, the network is as it was. Sets every gradient back to zero for
+ * the next update to add to.
+ */
+export function descend(working: WorkingNetwork, rate: number): boolean {
+  let isFinite = true;
   for (const layer of working.layers) {
-    if (!staysFinite(layer.weights, layer.weightGradients, rate)) return false;
-    if (!staysFinite(layer.biases, layer.biasGradients, rate)) return false;
+    const { weights, nextWeights, weightGradients } = layer;
+    const { biases, nextBiases, biasGradients } = layer;
+    if (!descendInto(nextWeights, weights, weightGradients, rate)) {
+      isFinite = false;
+    }
+    if (!descendInto(nextBiases, biases, biasGradients, rate)) {
+      isFinite = false;
+    }
   }
-  return true;
-}
-
-/** Whether every `value - rate * gradient` is finite. */
-function staysFinite(
-  values: Float64Array,
-  gradients: Float64Array,
-  rate: number,
-): boolean {
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i]! - rate * gradients[i]!)) return false;
-  }
+  if (!isFinite) return false;
+  for (const layer of working.layers) keepNextValues(layer);
   return true;
 }
 
 /**
- * Moves every weight and bias against its gradient, w -= rate * gradient,
- * and sets the gradient back to zero for the next update to add to.
+ * Sets each `next` to `value - rate * gradient`, and the gradient to zero.
+ * Returns whether every new value is finite.
  */
-export function descend(working: WorkingNetwork, rate: number): void {
-  for (const layer of working.layers) {
-    descendValues(layer.weights, layer.weightGradients, rate);
-    descendValues(layer.biases, layer.biasGradients, rate);
-  }
-}
-
-function descendValues(
+function descendInto(
+  next: Float64Array,
   values: Float64Array,
   gradients: Float64Array,
   rate: number,
-): void {
+): boolean {
+  let isFinite = true;
   for (let i = 0; i < values.length; i++) {
-    values[i]! -= rate * gradients[i]!;
+    const value = values[i]! - rate * gradients[i]!;
+    if (!Number.isFinite(value)) isFinite = false;
+    next[i] = value;
     gradients[i] = 0;
   }
+  return isFinite;
+}
+
+/** Makes a layer's next weights and biases, all finite, its own. */
+function keepNextValues(layer: WorkingLayer): void {
+  const { weights, biases } = layer;
+  layer.weights = layer.nextWeights;
+  layer.biases = layer.nextBiases;
+  layer.nextWeights = weights;
+  layer.nextBiases = biases;
 }
 
 /** The loss of the row run forward last. */
@@ -317,20 +339,41 @@ export interface Score {
   rowsRight: number;
 }
 
-/** Runs every row forward and scores the network on the targets. */
+/**
+ * Runs every row forward and scores the network on the targets. Runs
+ * `lastRow` last, leaving its sums and outputs in place for the update
+ * that starts from it, but adds up the rows' losses in counting order, so
+ * that the total is the same whichever row that is.
+ */
 export function score(
   working: WorkingNetwork,
   rows: readonly (readonly number[])[],
   targets: readonly (readonly number[])[],
   loss: LossName,
+  lastRow: number,
 ): Score {
-  let totalLoss = 0;
+  const rowLosses = working.rowLosses;
   let rowsRight = 0;
   for (let row = 0; row < rows.length; row++) {
-    const target = targets[row]!;
-    forwardRow(working, rows[row]!);
-    totalLoss += rowLossOf(working, target, loss);
-    if (isRowRight(working, target)) rowsRight++;
+    if (row !== lastRow)
+      rowsRight += scoreRow(working, row, rows, targets, loss);
   }
+  rowsRight += scoreRow(working, lastRow, rows, targets, loss);
+  let totalLoss = 0;
+  for (let row = 0; row < rows.length; row++) totalLoss += rowLosses[row]!;
   return { totalLoss, rowsRight };
+}
+
+/** Runs one row forward and keeps its loss; returns 1 if it is right. */
+function scoreRow(
+  working: WorkingNetwork,
+  row: number,
+  rows: readonly (readonly number[])[],
+  targets: readonly (readonly number[])[],
+  loss: LossName,
+): number {
+  const target = targets[row]!;
+  forwardRow(working, rows[row]!);
+  working.rowLosses[row] = rowLossOf(working, target, loss);
+  return isRowRight(working, target) ? 1 : 0;
 }
