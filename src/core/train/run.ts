@@ -15,6 +15,7 @@ import {
   addPerceptronGradients,
   backwardRow,
   descend,
+  descendRow,
   forwardRow,
   lastOutputs,
   score,
@@ -111,21 +112,38 @@ export function updateOnce(
   const { plan, working } = run;
   const start = plan.isFullBatch ? 0 : run.rowCursor;
   const end = plan.isFullBatch ? order.length : start + 1;
+  const isFromDeltas = isDescentFromDeltas(plan, details);
   let wrongRows = 0;
   for (let place = start; place < end; place++) {
-    wrongRows += learnRow(run, order[place]!, details);
+    wrongRows += learnRow(run, order[place]!, isFromDeltas, details);
   }
   if (details) details.changes = gradientsOf(working, -plan.learningRate);
-  if (!applyUpdate(run, wrongRows)) return;
+  if (!applyUpdate(run, wrongRows, isFromDeltas)) return;
   run.rowCursor = end === order.length ? 0 : end;
   if (run.rowCursor === 0) endEpoch(run);
 }
 
 /**
- * Runs a row forward and adds its gradient. Returns 1 when the perceptron
- * rule found a wrong output in it, else 0.
+ * Whether an update descends straight from the deltas of its one row:
+ * online backprop, where that row's gradient is each delta times each
+ * input, so adding it to the gradients first would only copy it. When a
+ * teacher asks for the details, the gradients are added up to show them.
  */
-function learnRow(run: Run, row: number, details?: UpdateDetails): number {
+function isDescentFromDeltas(plan: Plan, details?: UpdateDetails): boolean {
+  return plan.rule === 'backprop' && !plan.isFullBatch && !details;
+}
+
+/**
+ * Runs a row forward and backward, and adds its gradient unless the update
+ * descends from its deltas. Returns 1 when the perceptron rule found a
+ * wrong output in it, else 0.
+ */
+function learnRow(
+  run: Run,
+  row: number,
+  isFromDeltas: boolean,
+  details?: UpdateDetails,
+): number {
   const { plan, working } = run;
   const inputs = plan.rows[row]!;
   const target = plan.targets[row]!;
@@ -138,7 +156,7 @@ function learnRow(run: Run, row: number, details?: UpdateDetails): number {
     return addPerceptronGradients(working, target) > 0 ? 1 : 0;
   }
   backwardRow(working, target, plan.loss);
-  addGradients(working);
+  if (!isFromDeltas) addGradients(working);
   return 0;
 }
 
@@ -154,13 +172,20 @@ function rowResult(
 }
 
 /**
- * Descends the gradients unless a weight would overflow. Returns false,
- * with the network left as it was, when one would.
+ * Descends the gradients (or the deltas) unless a weight would overflow.
+ * Returns false, with the network left as it was, when one would.
  */
-function applyUpdate(run: Run, wrongRows: number): boolean {
+function applyUpdate(
+  run: Run,
+  wrongRows: number,
+  isFromDeltas: boolean,
+): boolean {
   const { plan, working } = run;
   if (plan.rule === 'perceptron' && wrongRows === 0) return true;
-  if (!descend(working, plan.learningRate)) {
+  const hasMoved = isFromDeltas
+    ? descendRow(working, plan.learningRate)
+    : descend(working, plan.learningRate);
+  if (!hasMoved) {
     run.hasOverflowed = true;
     return false;
   }

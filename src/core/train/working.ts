@@ -279,6 +279,53 @@ export function descend(working: WorkingNetwork, rate: number): boolean {
 }
 
 /**
+ * `addGradients` then `descend` for an update from the one row run
+ * backward last, straight from its deltas: its gradient is each delta
+ * times each input. Leaves the gradients as they are (zero).
+ */
+export function descendRow(working: WorkingNetwork, rate: number): boolean {
+  let isFinite = true;
+  let layerInputs = working.inputs;
+  for (const layer of working.layers) {
+    if (!descendLayerRow(layer, layerInputs, rate)) isFinite = false;
+    layerInputs = layer.outputs;
+  }
+  if (!isFinite) return false;
+  for (const layer of working.layers) keepNextValues(layer);
+  return true;
+}
+
+/**
+ * Sets a layer's next weights and biases from its deltas and inputs.
+ * Returns whether every new value is finite.
+ */
+function descendLayerRow(
+  layer: WorkingLayer,
+  inputs: Float64Array,
+  rate: number,
+): boolean {
+  const { weights, biases, nextWeights, nextBiases, deltas } = layer;
+  const inputCount = layer.inputCount;
+  let isFinite = true;
+  for (let neuron = 0; neuron < deltas.length; neuron++) {
+    const delta = deltas[neuron]!;
+    const start = neuron * inputCount;
+    for (let i = 0; i < inputCount; i++) {
+      // 0 + gradient, as if added to a zero gradient: that makes -0 into
+      // 0, which keeps a weight of -0 the same as `descend` would.
+      const gradient = 0 + delta * inputs[i]!;
+      const weight = weights[start + i]! - rate * gradient;
+      if (!Number.isFinite(weight)) isFinite = false;
+      nextWeights[start + i] = weight;
+    }
+    const bias = biases[neuron]! - rate * (0 + delta);
+    if (!Number.isFinite(bias)) isFinite = false;
+    nextBiases[neuron] = bias;
+  }
+  return isFinite;
+}
+
+/**
  * Sets each `next` to `value - rate * gradient`, and the gradient to zero.
  * Returns whether every new value is finite.
  */
