@@ -4,6 +4,13 @@
 // an Ink upgrade has changed them, so that each is looked at again rather
 // than skipped.
 
+import { fileURLToPath } from 'node:url';
+
+/** nn-tui's own redraw of a changed line, which Ink's renderer imports. */
+const LINE_UPDATE = fileURLToPath(
+  new URL('../src/ui/line-update.ts', import.meta.url),
+);
+
 /**
  * The patches: for each file of Ink, why it is patched and the lines
  * replaced. The text of a replacement keeps Ink's own style.
@@ -15,11 +22,30 @@ const PATCHES = [
     // the terminal), so each redraw lands one row low and the screen
     // scrolls. The right count is every visible line when the cursor sits
     // below the frame.
+    //
+    // And a changed line is redrawn whole, though a nudge changes a few
+    // columns of it: `lineUpdate` writes only those.
     file: 'log-update.js',
     replacements: [
       [
         'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
         "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));",
+      ],
+      [
+        "import ansiEscapes from 'ansi-escapes';",
+        `import ansiEscapes from 'ansi-escapes';\nimport { lineUpdate, linesOnScreen } from ${JSON.stringify(LINE_UPDATE)};`,
+      ],
+      [
+        [
+          '            buffer.push(ansiEscapes.cursorTo(0) +',
+          '                nextLines[i] +',
+          '                ansiEscapes.eraseEndLine +',
+        ].join('\n'),
+        '            buffer.push(lineUpdate(previousOnScreen[i], nextLines[i]) +',
+      ],
+      [
+        '        for (let i = 0; i < visibleCount; i++) {',
+        '        const previousOnScreen = linesOnScreen(previousLines, stream.columns);\n        for (let i = 0; i < visibleCount; i++) {',
       ],
     ],
   },
