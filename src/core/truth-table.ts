@@ -34,9 +34,9 @@ export interface TruthRow {
 export function binaryRows(count: number): number[][] {
   const rows: number[][] = [];
   for (let n = 0; n < 2 ** count; n++) {
-    rows.push(
-      Array.from({ length: count }, (_, i) => (n >> (count - 1 - i)) & 1),
-    );
+    const row: number[] = [];
+    for (let i = count - 1; i >= 0; i--) row.push((n >> i) & 1);
+    rows.push(row);
   }
   return rows;
 }
