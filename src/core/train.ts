@@ -5,7 +5,14 @@ import type { Targets } from './truth-table.js';
 import { initialise } from './train/initialise.js';
 import { messageAfter } from './train/messages.js';
 import { epochRowOrder, makePlan, resolveSettings } from './train/plan.js';
-import { finish, measure, resume, runEpoch, updateOnce } from './train/run.js';
+import {
+  addLossToHistory,
+  finish,
+  measure,
+  resume,
+  runEpoch,
+  updateOnce,
+} from './train/run.js';
 import type {
   TrainingState,
   TrainingUpdate,
@@ -47,7 +54,7 @@ export function createTrainingState(
   const start = initialise(network, init, createRandom(settings.seed));
   const run = resume(unscored(start), targets, settings);
   measure(run);
-  run.lossHistory.push(run.loss);
+  addLossToHistory(run);
   return finish(run, start);
 }
 

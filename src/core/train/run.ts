@@ -38,6 +38,11 @@ export type Run = Omit<TrainingState, 'network' | 'message'> & {
    * there, so that the update need not run it forward again.
    */
   rowInPlace: number;
+  /**
+   * True while `lossHistory` is the state's own array, which must not
+   * change: the first loss the run adds copies it.
+   */
+  isLossHistoryShared: boolean;
 };
 
 // `resume` and `finish` list every field rather than spread the other
@@ -58,13 +63,14 @@ export function resume(
     updates: state.updates,
     loss: state.loss,
     accuracy: state.accuracy,
-    lossHistory: [...state.lossHistory],
+    lossHistory: state.lossHistory,
     lossHistoryStride: state.lossHistoryStride,
     isConverged: state.isConverged,
     hasOverflowed: false,
     rowCursor: state.rowCursor,
     mistakesThisEpoch: state.mistakesThisEpoch,
     rowInPlace: -1,
+    isLossHistoryShared: true,
   };
 }
 
@@ -226,9 +232,21 @@ export function measure(run: Run): number {
 
 function recordLoss(run: Run): void {
   if (run.epoch % run.lossHistoryStride !== 0) return;
-  run.lossHistory.push(run.loss);
+  addLossToHistory(run);
   if (run.lossHistory.length > MAX_LOSS_HISTORY) {
     run.lossHistory = run.lossHistory.filter((_, i) => i % 2 === 0);
     run.lossHistoryStride *= 2;
   }
+}
+
+/** Adds the run's loss to the end of its loss history. */
+export function addLossToHistory(run: Run): void {
+  if (!run.isLossHistoryShared) {
+    run.lossHistory.push(run.loss);
+    return;
+  }
+  // One copy with the new point in it: a copy that push then outgrew
+  // would be copied twice, for each epoch when they are run one by one.
+  run.lossHistory = run.lossHistory.concat([run.loss]);
+  run.isLossHistoryShared = false;
 }
