@@ -6,6 +6,11 @@ import stringWidth from 'string-width';
 /** Text made only of printable ASCII, where each character is a column. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** True when each character of a text is printable ASCII: one column. */
+export function isPrintableAscii(text: string): boolean {
+  return PRINTABLE_ASCII.test(text);
+}
+
 /**
  * The widths of the other texts measured lately. The screen measures the
  * same lines again on every frame, and string-width works through each
@@ -22,7 +27,7 @@ const MAX_MEASURED = 10_000;
  * are only needed for the rest.
  */
 export function displayWidth(text: string): number {
-  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (isPrintableAscii(text)) return text.length;
   let width = measured.get(text);
   if (width === undefined) {
     if (measured.size >= MAX_MEASURED) measured.clear();

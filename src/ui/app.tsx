@@ -13,7 +13,8 @@ import { performExport } from './export.js';
 import { helpLines } from './help-overlay.js';
 import { cleanTyped, type KeyContext, keyNames, reduceKeys } from './keymap.js';
 import { screenLayout } from './layout.js';
-import { notesScrollRange } from './middle-plan.js';
+import { planMiddle } from './middle-plan.js';
+import { notesView } from './notes-panel.js';
 import { performSave } from './save.js';
 import { Screen } from './screen.js';
 import {
@@ -79,16 +80,24 @@ export function App(props: AppProps): ReactNode {
     return Math.max(0, lines.length - middle + 1);
   }, [state.language, state.isLocked, size]);
 
-  // How far PgUp/PgDn move the notes: a page of the panel as it is drawn.
+  // One plan of the middle of the screen for each state: the screen draws
+  // it, and PgUp/PgDn move the notes by a page of the panel it lays out.
   const { lesson, selection, language, grid, mode, notesScroll } = state;
+  const plan = useMemo(
+    () => planMiddle({ lesson, selection, language, grid, mode }, size, hidden),
+    [lesson, selection, language, grid, mode, size, hidden],
+  );
+  const { notes: notesText, leftWidth, heights } = plan;
   const notes = useMemo(
     () =>
-      notesScrollRange(
-        { lesson, selection, language, grid, mode, notesScroll },
-        size,
-        hidden,
+      notesView(
+        notesText,
+        notesScroll,
+        messagesFor(language),
+        leftWidth,
+        heights.notes,
       ),
-    [lesson, selection, language, grid, mode, notesScroll, size, hidden],
+    [notesText, notesScroll, language, leftWidth, heights.notes],
   );
 
   useInput((input, key) => {
@@ -122,6 +131,7 @@ export function App(props: AppProps): ReactNode {
   return (
     <Screen
       state={state}
+      plan={plan}
       size={size}
       isColor={props.isColor}
       onDraftChange={onDraftChange}

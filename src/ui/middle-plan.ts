@@ -15,7 +15,6 @@ import {
   type ScreenLayout,
   splitLeft,
 } from './layout.js';
-import { notesView } from './notes-panel.js';
 import { type SessionState, targetsOrOutputs } from './state.js';
 import { displayWidth } from './text.js';
 import type { TerminalSize } from './use-terminal-size.js';
@@ -203,21 +202,4 @@ export function planMiddle(
     notes: localText(state.lesson.notes, state.language),
     side,
   };
-}
-
-/** What PgUp/PgDn need: a page of notes, and how far they can scroll. */
-export function notesScrollRange(
-  state: PlanInput & Pick<SessionState, 'notesScroll'>,
-  size: TerminalSize,
-  hidden: readonly Panel[] = [],
-): { page: number; limit: number } {
-  const plan = planMiddle(state, size, hidden);
-  const { page, limit } = notesView(
-    plan.notes,
-    state.notesScroll,
-    messagesFor(state.language),
-    plan.leftWidth,
-    plan.heights.notes,
-  );
-  return { page, limit };
 }

@@ -9,7 +9,7 @@ import { Header } from './header.js';
 import { HelpOverlay } from './help-overlay.js';
 import { HiddenGrids } from './hidden-grids.js';
 import { FIXED_LINES, isLargeEnough, MIN_SIZE } from './layout.js';
-import { planMiddle } from './middle-plan.js';
+import type { MiddlePlan } from './middle-plan.js';
 import { NetworkPanel } from './network-panel.js';
 import { NotesPanel } from './notes-panel.js';
 import { PresetList } from './preset-list.js';
@@ -25,6 +25,8 @@ import { WhyOverlay } from './why-overlay.js';
 /** Props of `Screen`. */
 export interface ScreenProps {
   state: SessionState;
+  /** The plan of the panels between header and formula, for `state`. */
+  plan: MiddlePlan;
   size: TerminalSize;
   isColor: boolean;
   onDraftChange: (text: string) => void;
@@ -38,6 +40,7 @@ const NONE_HIDDEN: readonly Panel[] = [];
 /** The whole screen, or one line asking for a larger window. */
 export function Screen({
   state,
+  plan,
   size,
   isColor,
   onDraftChange,
@@ -73,7 +76,7 @@ export function Screen({
       />
       <Middle
         state={state}
-        size={size}
+        plan={plan}
         messages={messages}
         isColor={isColor}
         hidden={hidden}
@@ -109,7 +112,7 @@ export function Screen({
 /** Props of `Middle`. */
 interface MiddleProps {
   state: SessionState;
-  size: TerminalSize;
+  plan: MiddlePlan;
   messages: Messages;
   isColor: boolean;
   hidden: readonly Panel[];
@@ -117,15 +120,9 @@ interface MiddleProps {
 
 /** The panels between header and formula, or the open overlay. */
 function Middle(props: MiddleProps): ReactNode {
-  const { state, size, messages, isColor, hidden } = props;
-  const { lesson, selection, language, grid, mode } = state;
+  const { state, plan, messages, isColor, hidden } = props;
+  const { lesson, selection, grid, mode } = state;
   const { network } = lesson;
-  // One plan while nothing it depends on changes, so that the grid is
-  // sampled again only when the network or its view changes.
-  const plan = useMemo(
-    () => planMiddle({ lesson, selection, language, grid, mode }, size, hidden),
-    [lesson, selection, language, grid, mode, size, hidden],
-  );
   const { layout } = plan;
   // While training, the training panel takes the notes' place.
   const { training } = state;

@@ -1,4 +1,4 @@
-import { displayWidth } from '../render/width.js';
+import { displayWidth, isPrintableAscii } from '../render/width.js';
 
 // Terminal text is measured in columns, not in string length (see
 // src/render/width.ts): these cut, pad and wrap by columns.
@@ -8,8 +8,12 @@ export const ELLIPSIS = '…';
 
 const segmenter = new Intl.Segmenter();
 
-/** The characters of a text as a person sees them (grapheme clusters). */
+/**
+ * The characters of a text as a person sees them (grapheme clusters).
+ * Plain ASCII, most of what the screen draws, needs no segmenter.
+ */
 function graphemes(text: string): string[] {
+  if (isPrintableAscii(text)) return text.split('');
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
