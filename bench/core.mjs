@@ -11,7 +11,11 @@
 // What each does besides that work:
 // - nn-tui (`train` from src/core/train.ts) runs the 4 rows forward once
 //   more after each epoch to score it (the loss and accuracy it shows and
-//   stops on), checks before each update that no weight would overflow,
+//   stops on). It scores the next epoch's first row last and that row's
+//   update reuses its forward pass, so an epoch takes 7 forward passes to
+//   brain.js's 4. It keeps an update only once every new weight and bias
+//   is known to be finite (a run that would overflow stops with the last
+//   finite network), keeps weights, outputs and deltas in Float64Arrays,
 //   and copies the network in once and out once.
 // - brain.js computes the error of each row from the output errors of the
 //   same pass (its error check runs every epoch, at no extra pass), also
