@@ -1,6 +1,6 @@
 import { ACTIVATIONS, type Activation, type StepRule } from '../activation.js';
 import { outputDelta, outputLoss, type LossName } from '../loss.js';
-import type { Network } from '../network.js';
+import { inputCountOf, type Layer, type Network } from '../network.js';
 import { matchesTarget } from '../truth-table.js';
 
 // Training changes numbers in place in these arrays, so that a long run
@@ -60,33 +60,33 @@ export interface WorkingNetwork {
  * between updates: rows add to them, and `descend` clears them.
  */
 export function toWorking(network: Network): WorkingNetwork {
-  const layers = network.layers.map((layer, layerIndex) => {
-    const inputCount =
-      layerIndex === 0
-        ? network.inputs.length
-        : network.layers[layerIndex - 1]!.neurons.length;
-    const neuronCount = layer.neurons.length;
-    const weights = new Float64Array(neuronCount * inputCount);
-    layer.neurons.forEach((neuron, neuronIndex) => {
-      weights.set(neuron.weights, neuronIndex * inputCount);
-    });
-    return {
-      activation: ACTIVATIONS[layer.activation],
-      inputCount,
-      weights,
-      biases: Float64Array.from(layer.neurons, (neuron) => neuron.bias),
-      nextWeights: new Float64Array(neuronCount * inputCount),
-      nextBiases: new Float64Array(neuronCount),
-      sums: new Float64Array(neuronCount),
-      outputs: new Float64Array(neuronCount),
-      deltas: new Float64Array(neuronCount),
-      weightGradients: new Float64Array(neuronCount * inputCount),
-      biasGradients: new Float64Array(neuronCount),
-    };
-  });
+  const layers = network.layers.map((layer, layerIndex) =>
+    toWorkingLayer(layer, inputCountOf(network, layerIndex)),
+  );
   const inputs = new Float64Array(network.inputs.length);
   const rowLosses = new Float64Array(2 ** network.inputs.length);
   return { inputs, layers, stepRule: network.stepRule, rowLosses };
+}
+
+function toWorkingLayer(layer: Layer, inputCount: number): WorkingLayer {
+  const neuronCount = layer.neurons.length;
+  const weights = new Float64Array(neuronCount * inputCount);
+  layer.neurons.forEach((neuron, neuronIndex) => {
+    weights.set(neuron.weights, neuronIndex * inputCount);
+  });
+  return {
+    activation: ACTIVATIONS[layer.activation],
+    inputCount,
+    weights,
+    biases: Float64Array.from(layer.neurons, (neuron) => neuron.bias),
+    nextWeights: new Float64Array(neuronCount * inputCount),
+    nextBiases: new Float64Array(neuronCount),
+    sums: new Float64Array(neuronCount),
+    outputs: new Float64Array(neuronCount),
+    deltas: new Float64Array(neuronCount),
+    weightGradients: new Float64Array(neuronCount * inputCount),
+    biasGradients: new Float64Array(neuronCount),
+  };
 }
 
 /** The weights of one neuron of a working layer, as a new array. */
@@ -402,8 +402,8 @@ export function score(
   const rowLosses = working.rowLosses;
   let rowsRight = 0;
   for (let row = 0; row < rows.length; row++) {
-    if (row !== lastRow)
-      rowsRight += scoreRow(working, row, rows, targets, loss);
+    if (row === lastRow) continue;
+    rowsRight += scoreRow(working, row, rows, targets, loss);
   }
   rowsRight += scoreRow(working, lastRow, rows, targets, loss);
   let totalLoss = 0;
