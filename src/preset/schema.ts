@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { $ZodLooseShape } from 'zod/v4/core';
+import * as z from 'zod/mini';
 import { ACTIVATION_NAMES } from '../core/activation.js';
 import { LIMITS } from '../core/network.js';
 
@@ -26,7 +27,7 @@ function mustBe(what: string) {
 }
 
 /** A strict object whose errors name unknown keys, or what it must be. */
-function object<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
+function object<T extends $ZodLooseShape>(shape: T, what: string) {
   return z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
@@ -50,25 +51,29 @@ const text = (what: string) => z.string({ error: mustBe(what) });
 const localText = z.union(
   [
     text('text'),
-    object({ en: text('text'), ja: text('text').optional() }, 'text'),
+    object({ en: text('text'), ja: z.optional(text('text')) }, 'text'),
   ],
   { error: () => 'must be text, or {"en": ..., "ja": ...}' },
 );
 
-const list = <T extends z.ZodType>(item: T, what: string, max: number) =>
+const list = <T extends z.ZodMiniType>(item: T, what: string, max: number) =>
   z
     .array(item, {
       error: mustBe(`a list of ${what}`),
     })
-    .min(1, { error: `must hold at least one ${what.replace(/s$/, '')}` })
-    .max(max, {
-      error: (issue) =>
-        `${(issue.input as unknown[]).length} ${what} where at most ${max} are allowed`,
-    });
+    .check(
+      z.minLength(1, {
+        error: `must hold at least one ${what.replace(/s$/, '')}`,
+      }),
+      z.maxLength(max, {
+        error: (issue) =>
+          `${(issue.input as unknown[]).length} ${what} where at most ${max} are allowed`,
+      }),
+    );
 
 const neuron = object(
   {
-    label: text('text').optional(),
+    label: z.optional(text('text')),
     weights: z.array(finiteNumber, {
       error: mustBe(`a list of numbers`),
     }),
@@ -100,16 +105,18 @@ const wholeNumber = z.int({ error: 'must be a whole number' });
 const training = object(
   {
     rule: oneOf(['perceptron', 'backprop']),
-    learningRate: finiteNumber.positive({ error: 'must be above 0' }),
+    learningRate: finiteNumber.check(z.positive({ error: 'must be above 0' })),
     seed: wholeNumber,
-    epochs: wholeNumber
-      .min(1, { error: 'must be at least 1' })
-      .max(1_000_000, { error: 'must be at most 1000000' })
-      .optional(),
-    loss: oneOf(['squared', 'cross-entropy']).optional(),
-    batch: oneOf(['online', 'full']).optional(),
-    init: oneOf(['preset', 'zero', 'random']).optional(),
-    shuffle: z.boolean({ error: 'must be true or false' }).optional(),
+    epochs: z.optional(
+      wholeNumber.check(
+        z.gte(1, { error: 'must be at least 1' }),
+        z.lte(1_000_000, { error: 'must be at most 1000000' }),
+      ),
+    ),
+    loss: z.optional(oneOf(['squared', 'cross-entropy'])),
+    batch: z.optional(oneOf(['online', 'full'])),
+    init: z.optional(oneOf(['preset', 'zero', 'random'])),
+    shuffle: z.optional(z.boolean({ error: 'must be true or false' })),
   },
   'a training object',
 );
@@ -129,23 +136,23 @@ const targetRow = z.array(
 /** The shape of a preset file, before the checks that span fields. */
 export const presetFileSchema = object(
   {
-    name: text('text').optional(),
-    order: wholeNumber.optional(),
-    title: localText.optional(),
-    notes: localText.optional(),
+    name: z.optional(text('text')),
+    order: z.optional(wholeNumber),
+    title: z.optional(localText),
+    notes: z.optional(localText),
     inputs: list(
-      text('text').min(1, { error: 'must not be empty' }),
+      text('text').check(z.minLength(1, { error: 'must not be empty' })),
       'inputs',
       LIMITS.inputs,
     ),
     layers: list(layer, 'layers', LIMITS.layers),
-    stepRule: oneOf(['>', '>=']).optional(),
-    targets: z
-      .array(targetRow, {
+    stepRule: z.optional(oneOf(['>', '>='])),
+    targets: z.optional(
+      z.array(targetRow, {
         error: mustBe(`a list of rows`),
-      })
-      .optional(),
-    training: training.optional(),
+      }),
+    ),
+    training: z.optional(training),
   },
   'a preset object',
 );
