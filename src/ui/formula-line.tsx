@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { boundaryLine } from '../core/boundary.js';
 import type { Network, NeuronAddress } from '../core/network.js';
 import type { Messages } from '../i18n/messages.js';
@@ -62,10 +62,13 @@ export function formulaLineText(
 
 /** The selected neuron's formula and boundary with its current numbers. */
 export function FormulaLine(props: FormulaLineProps): ReactNode {
-  const { network, neuron, view, messages, width, isColor } = props;
-  const text = props.isHidden
-    ? ''
-    : formulaLineText(network, neuron, view, messages, width);
+  const { network, neuron, view, messages, width, isColor, isHidden } = props;
+  // Worked out again only when the network or the view changes.
+  const text = useMemo(
+    () =>
+      isHidden ? '' : formulaLineText(network, neuron, view, messages, width),
+    [isHidden, network, neuron, view, messages, width],
+  );
   return (
     <StyledLine
       segments={[{ text: fitToWidth(text, width), isBold: true }]}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { Network } from '../core/network.js';
 import { countCorrect, type TruthRow } from '../core/truth-table.js';
 import type { Messages } from '../i18n/messages.js';
@@ -147,7 +147,24 @@ function targetShift(header: string, width: number): number {
 
 /** The truth table: every input row, its outputs, target and right/wrong. */
 export function TablePanel(props: TablePanelProps): ReactNode {
-  const lines = tableLines(props);
+  const { network, rows, lines: table, messages, width, height } = props;
+  const row = props.cursor?.row;
+  const output = props.cursor?.output;
+  // Worked out again only when the network or the view changes.
+  const lines = useMemo(
+    () =>
+      tableLines({
+        network,
+        rows,
+        lines: table,
+        cursor:
+          row === undefined || output === undefined ? null : { row, output },
+        messages,
+        width,
+        height,
+      }),
+    [network, rows, table, row, output, messages, width, height],
+  );
   return (
     <StyledLines
       lines={lines}
