@@ -32,7 +32,8 @@ export interface TrainingState {
    * the loss after epoch `i * lossHistoryStride`, and `lossHistory[0]` the
    * loss before training. When it passes `MAX_LOSS_HISTORY` points, every
    * other point is dropped and the stride doubles, so the curve keeps its
-   * start and its shape at a coarser grain.
+   * start and its shape at a coarser grain. A step that ends no epoch
+   * returns the same array as the state it came from, so never change it.
    */
   lossHistory: number[];
   /** Epochs between two points of `lossHistory`. */
