@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
-import { patchInk } from './scripts/ink-patch.mjs';
+import { PATCHED_FILE, patchPackage } from './scripts/patches.mjs';
 
 /** Files of Ink and its helpers, which Vite loads itself (see below). */
 const INK_FILE =
@@ -9,18 +9,18 @@ const INK_FILE =
 export default defineConfig({
   plugins: [
     {
-      name: 'patch-ink',
+      name: 'patch-packages',
       enforce: 'pre',
       load(id) {
-        if (!INK_FILE.test(id)) return null;
-        // Their source maps point at files the packages leave out: drop
+        if (!INK_FILE.test(id) && !PATCHED_FILE.test(id)) return null;
+        // Ink's source maps point at files the package leaves out: drop
         // them rather than print a warning for every file.
         const code = readFileSync(id, 'utf8').replace(
           /\/\/# sourceMappingURL=\S+\s*$/,
           '',
         );
         return {
-          code: patchInk(code, id),
+          code: patchPackage(code, id),
           map: null,
         };
       },
@@ -29,7 +29,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
-    // Ink goes through Vite, so that the patch above reaches it.
-    server: { deps: { inline: ['ink'] } },
+    // Ink and string-width go through Vite, so that the patches above
+    // reach them.
+    server: { deps: { inline: ['ink', 'string-width'] } },
   },
 });

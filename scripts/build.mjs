@@ -2,17 +2,17 @@
 // Production React and no devtools: this is what keeps start-up fast.
 import { build } from 'esbuild';
 import { chmod, readFile } from 'node:fs/promises';
-import { INK_PATCHED_FILE, patchInk } from './ink-patch.mjs';
+import { PATCHED_FILE, patchPackage } from './patches.mjs';
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8'));
 
-/** Applies scripts/ink-patch.mjs to Ink as it goes into the bundle. */
-const patchInkPlugin = {
-  name: 'patch-ink',
+/** Applies scripts/patches.mjs as the packages go into the bundle. */
+const patchPackagesPlugin = {
+  name: 'patch-packages',
   setup(context) {
-    context.onLoad({ filter: INK_PATCHED_FILE }, async (args) => {
+    context.onLoad({ filter: PATCHED_FILE }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      return { contents: patchInk(source, args.path), loader: 'js' };
+      return { contents: patchPackage(source, args.path), loader: 'js' };
     });
   },
 };
@@ -43,7 +43,7 @@ await build({
     'react-devtools-core': './scripts/empty-module.js',
     ws: './scripts/empty-module.js',
   },
-  plugins: [patchInkPlugin],
+  plugins: [patchPackagesPlugin],
   // jsonc-parser's main file is a UMD build that esbuild cannot follow.
   mainFields: ['module', 'main'],
   banner: {

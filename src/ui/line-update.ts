@@ -10,7 +10,7 @@ import { displayWidth } from '../render/width.js';
 // When a frame changes a line, Ink redraws the whole line. A nudge changes
 // a few numbers and part of the grid on each of a dozen lines, so most of
 // those bytes repeat what the terminal already shows. `lineUpdate` writes
-// only the columns that changed. scripts/ink-patch.mjs puts it into Ink's
+// only the columns that changed. scripts/patches.mjs puts it into Ink's
 // incremental renderer, which calls it with the cursor at the start of
 // the line and moves on to the next line afterwards.
 

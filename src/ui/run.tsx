@@ -30,7 +30,7 @@ export interface RunOptions {
  *
  * Incremental rendering redraws only the lines a key changed. Ink 6.8's
  * version of it lands one row low after a frame that ends in a newline;
- * scripts/ink-patch.mjs corrects that in the bundle and in the tests
+ * scripts/patches.mjs corrects that in the bundle and in the tests
  * (test/ui/terminal.test.tsx checks the screen in a terminal emulator).
  */
 export const RENDER_OPTIONS = {

@@ -1,10 +1,16 @@
-// Changes to Ink 6.8 as it goes into the bundle (scripts/build.mjs) and
-// into the tests (vitest.config.ts), so that tests see the Ink that users
-// run. Each patch replaces exact lines of one file, and patching throws if
-// an Ink upgrade has changed them, so that each is looked at again rather
-// than skipped.
+// Changes to Ink 6.8 and string-width 8.3 as they go into the bundle
+// (scripts/build.mjs) and into the tests (vitest.config.ts), so that tests
+// see the code that users run. Each patch replaces exact lines of one
+// file, and patching throws if an upgrade has changed them, so that each
+// is looked at again rather than skipped.
 
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** The project's node_modules folder. */
+const NODE_MODULES = fileURLToPath(
+  new URL('../node_modules/', import.meta.url),
+);
 
 /** nn-tui's own redraw of a changed line, which Ink's renderer imports. */
 const LINE_UPDATE = fileURLToPath(
@@ -12,8 +18,8 @@ const LINE_UPDATE = fileURLToPath(
 );
 
 /**
- * The patches: for each file of Ink, why it is patched and the lines
- * replaced. The text of a replacement keeps Ink's own style.
+ * The patches: for each file (in node_modules), why it is patched and the
+ * lines replaced. The text of a replacement keeps the package's own style.
  */
 const PATCHES = [
   {
@@ -25,7 +31,7 @@ const PATCHES = [
     //
     // And a changed line is redrawn whole, though a nudge changes a few
     // columns of it: `lineUpdate` writes only those.
-    file: 'log-update.js',
+    file: 'ink/build/log-update.js',
     replacements: [
       [
         'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));',
@@ -54,7 +60,7 @@ const PATCHES = [
     // was split into styled characters and every character measured again
     // on every frame, most of the time a nudge took. One set of caches
     // serves every frame instead, started afresh when it grows large.
-    file: 'output.js',
+    file: 'ink/build/output.js',
     replacements: [
       [
         'export default class Output {',
@@ -76,7 +82,7 @@ const PATCHES = [
   {
     // Every text node was measured again on every frame to see whether it
     // needs wrapping; the measure Ink keeps for layout already knows.
-    file: 'render-node-to-output.js',
+    file: 'ink/build/render-node-to-output.js',
     replacements: [
       [
         "import widestLine from 'widest-line';",
@@ -91,7 +97,7 @@ const PATCHES = [
   {
     // The measure cache kept every text ever drawn: hours of live training
     // would fill memory with numbers long gone from the screen.
-    file: 'measure-text.js',
+    file: 'ink/build/measure-text.js',
     replacements: [
       [
         '    cache.set(text, dimensions);',
@@ -99,26 +105,57 @@ const PATCHES = [
       ],
     ],
   },
+  {
+    // Text of kana, kanji and CJK punctuation beside ASCII (all of the
+    // Japanese interface) went through the grapheme segmenter and the
+    // emoji pattern, whose first use alone takes about 15 ms of start-up.
+    // Each character of these blocks is a cluster of its own (none of them
+    // combines with the next) and takes two columns, as the slow path
+    // finds too; test/ui/patches.test.ts checks every one against the
+    // string-width as published.
+    file: 'string-width/index.js',
+    replacements: [
+      [
+        [
+          '\tif (/^[\\u0020-\\u007E]*$/.test(string)) {',
+          '\t\treturn string.length;',
+          '\t}',
+        ].join('\n'),
+        [
+          '\tif (/^[\\u0020-\\u007E]*$/.test(string)) {',
+          '\t\treturn string.length;',
+          '\t}',
+          '',
+          '\tif (/^[\\u0020-\\u007E\\u3000-\\u3029\\u3031-\\u303E\\u3041-\\u3096\\u309B-\\u30FF\\u4E00-\\u9FFF\\uFF01-\\uFF60]*$/.test(string)) {',
+          "\t\treturn string.length + string.replace(/[\\u0020-\\u007E]/g, '').length;",
+          '\t}',
+        ].join('\n'),
+      ],
+    ],
+  },
 ];
 
-/** Matches the files of Ink that `patchInk` changes. */
-export const INK_PATCHED_FILE = new RegExp(
-  `ink[\\\\/]build[\\\\/](${PATCHES.map(({ file }) => file.replace('.', '\\.')).join('|')})$`,
+/** The path of a patched file in this project's node_modules. */
+function pathOf(file) {
+  return join(NODE_MODULES, file);
+}
+
+/** Matches the files that `patchPackage` changes, and no others. */
+export const PATCHED_FILE = new RegExp(
+  `^(${PATCHES.map(({ file }) => pathOf(file).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|')})$`,
 );
 
 /**
- * The patched source of the Ink file at `path`, or the source unchanged
- * for a file no patch is for. Throws when a line to replace is missing.
+ * The patched source of the file at `path`, or the source unchanged for a
+ * file no patch is for. Throws when a line to replace is missing.
  */
-export function patchInk(source, path) {
-  const patch = PATCHES.find(({ file }) =>
-    path.replaceAll('\\', '/').endsWith(`ink/build/${file}`),
-  );
+export function patchPackage(source, path) {
+  const patch = PATCHES.find(({ file }) => pathOf(file) === path);
   if (!patch) return source;
   return patch.replacements.reduce((patched, [wrong, right]) => {
     if (!patched.includes(wrong)) {
       throw new Error(
-        `${path} has changed: check whether scripts/ink-patch.mjs still ` +
+        `${path} has changed: check whether scripts/patches.mjs still ` +
           `needs to replace this line: ${wrong}`,
       );
     }

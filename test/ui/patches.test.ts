@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { PATCHED_FILE, patchPackage } from '../../scripts/patches.mjs';
+
+// scripts/patches.mjs changes a few lines of Ink and string-width, in the
+// bundle and in these tests. What the Ink patches fix is tested where it
+// shows (test/ui/terminal.test.tsx, test/ui/line-update.test.ts); here,
+// that each patch still finds its lines, that a changed package stops the
+// build instead of slipping by, and that string-width's shortcut gives
+// the widths string-width itself gives.
+
+const nodeModules = join(process.cwd(), 'node_modules');
+
+const PATCHED_FILES = [
+  'ink/build/log-update.js',
+  'ink/build/output.js',
+  'ink/build/render-node-to-output.js',
+  'ink/build/measure-text.js',
+  'string-width/index.js',
+];
+
+/** Every code point from `first` to `last`, each as a string. */
+function characters(first: number, last: number): string[] {
+  return Array.from({ length: last - first + 1 }, (_, index) =>
+    String.fromCodePoint(first + index),
+  );
+}
+
+/** The widths string-width gives as published, without the patch. */
+function publishedWidths(texts: string[]): number[] {
+  const script =
+    "import stringWidth from 'string-width';" +
+    'const texts = JSON.parse(process.argv[1]);' +
+    'console.log(JSON.stringify(texts.map((text) => stringWidth(text))));';
+  const output = execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', script, JSON.stringify(texts)],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(output) as number[];
+}
+
+describe('the package patches', () => {
+  it.each(PATCHED_FILES)('change %s as installed', (file) => {
+    const path = join(nodeModules, file);
+    const source = readFileSync(path, 'utf8');
+
+    expect(PATCHED_FILE.test(path)).toBe(true);
+    expect(patchPackage(source, path)).not.toBe(source);
+  });
+
+  it('leave other files alone, even another copy of string-width', () => {
+    for (const file of [
+      'ink/build/ink.js',
+      'wrap-ansi/node_modules/string-width/index.js',
+    ]) {
+      const path = join(nodeModules, file);
+      const source = readFileSync(path, 'utf8');
+
+      expect(PATCHED_FILE.test(path)).toBe(false);
+      expect(patchPackage(source, path)).toBe(source);
+    }
+  });
+
+  it('throw, naming the file, when a line to replace is gone', () => {
+    const path = join(nodeModules, 'ink/build/output.js');
+
+    expect(() => patchPackage('export default class Output {}', path)).toThrow(
+      `${path} has changed`,
+    );
+  });
+});
+
+describe("string-width's shortcut for Japanese text", () => {
+  const shortcut = [
+    ...characters(0x20, 0x7e),
+    ...characters(0x3000, 0x3029),
+    ...characters(0x3031, 0x303e),
+    ...characters(0x3041, 0x3096),
+    ...characters(0x309b, 0x30ff),
+    ...characters(0x4e00, 0x9fff),
+    ...characters(0xff01, 0xff60),
+  ];
+  const texts = [
+    ...shortcut,
+    'J 日本語',
+    '学習率 0.5、エポック 635。',
+    'ｘ１　＋　ｘ２',
+    // Beside characters the shortcut leaves to the slow path.
+    'か\u3099',
+    '日本😀',
+    'ｶﾞ',
+    'é日',
+  ];
+
+  it('gives every character and text the width string-width gives as published', () => {
+    const published = publishedWidths(texts);
+
+    expect(texts.map((text) => stringWidth(text))).toEqual(published);
+  });
+
+  it('counts two columns for each wide character', () => {
+    expect(stringWidth('J 日本語')).toBe(8);
+    expect(stringWidth('か\u3099')).toBe(2);
+  });
+});
