@@ -60,11 +60,61 @@ const PATCHES = [
     // was split into styled characters and every character measured again
     // on every frame, most of the time a nudge took. One set of caches
     // serves every frame instead, started afresh when it grows large.
+    // With the styled characters shared and one blank cell for all, a row
+    // made of the same cells as in the last frame is the same text, and
+    // is not put together again.
     file: 'ink/build/output.js',
     replacements: [
       [
+        '    styledChars = new Map();',
+        '    styledChars = new Map();\n    rows = [];',
+      ],
+      [
+        '    getStringWidth(text) {',
+        [
+          '    getRowString(index, chars) {',
+          '        const previous = this.rows[index];',
+          '        if (previous !== undefined &&',
+          '            previous.chars.length === chars.length &&',
+          '            previous.chars.every((char, column) => char === chars[column])) {',
+          '            return previous.text;',
+          '        }',
+          '        const text = styledCharsToString(chars).trimEnd();',
+          '        this.rows[index] = { chars, text };',
+          '        return text;',
+          '    }',
+          '    getStringWidth(text) {',
+        ].join('\n'),
+      ],
+      [
+        [
+          '                row.push({',
+          "                    type: 'char',",
+          "                    value: ' ',",
+          '                    fullWidth: false,',
+          '                    styles: [],',
+          '                });',
+        ].join('\n'),
+        '                row.push(BLANK_CELL);',
+      ],
+      [
+        [
+          '            .map(line => {',
+          '            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742',
+          '            const lineWithoutEmptyItems = line.filter(item => item !== undefined);',
+          '            return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
+        ].join('\n'),
+        [
+          '            .map((line, index) => {',
+          '            // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742',
+          '            const lineWithoutEmptyItems = line.filter(item => item !== undefined);',
+          '            return this.caches.getRowString(index, lineWithoutEmptyItems);',
+        ].join('\n'),
+      ],
+      [
         'export default class Output {',
         [
+          "const BLANK_CELL = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });",
           'let sharedCaches;',
           'const framesCaches = () => {',
           '    if (sharedCaches === undefined ||',

@@ -37,7 +37,7 @@ export const RENDER_OPTIONS = {
   exitOnCtrlC: false,
   patchConsole: false,
   incrementalRendering: true,
-  maxFps: 60,
+  maxFps: 120,
 } as const satisfies RenderOptions;
 
 /** The streams the playground uses; tests pass their own. */
