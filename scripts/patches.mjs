@@ -30,7 +30,10 @@ const PATCHES = [
     // below the frame.
     //
     // And a changed line is redrawn whole, though a nudge changes a few
-    // columns of it: `lineUpdate` writes only those.
+    // columns of it: `lineUpdate` writes only those. Both that and Ink's
+    // skipping of unchanged lines trust the last frame to be on screen as
+    // drawn; after a frame too wide for the window, `linesOnScreen` says
+    // it is not, and every line is written whole.
     file: 'ink/build/log-update.js',
     replacements: [
       [
@@ -48,6 +51,10 @@ const PATCHES = [
           '                ansiEscapes.eraseEndLine +',
         ].join('\n'),
         '            buffer.push(lineUpdate(previousOnScreen[i], nextLines[i]) +',
+      ],
+      [
+        '            if (nextLines[i] === previousLines[i]) {',
+        '            if (nextLines[i] === previousOnScreen[i]) {',
       ],
       [
         '        for (let i = 0; i < visibleCount; i++) {',

@@ -120,8 +120,9 @@ function textOf(cells: Cell[], { start, end }: Span): string {
  * The lines of the last frame if the terminal still shows each where it
  * was drawn, else none. A line wider than the terminal (a frame drawn
  * just before the window narrowed) wrapped onto the rows below it, and
- * then the rows no longer hold what the lines say: the next frame must
- * write its changed lines whole, as if nothing had been drawn.
+ * then the rows no longer hold what the lines say, even the lines that
+ * fit: the next frame must write every line whole, as if nothing had been
+ * drawn.
  */
 export function linesOnScreen(
   lines: string[],

@@ -153,6 +153,32 @@ describe('resizing', () => {
     },
   );
 
+  // Narrowing at the same height: the frame drawn for the wider window
+  // wraps and pushes the rows down, so the next frame must not trust any
+  // row of it, not even one whose line is the same at both widths.
+  it.each([
+    ['three-layer', 81, 80],
+    ['three-layer', 121, 120],
+    ['not', 100, 80],
+    ['xor', 85, 84],
+  ])(
+    'narrows %s from %d to %d columns drawing what a fresh start draws',
+    async (lesson, from, to) => {
+      const [fresh, session] = await Promise.all([
+        startSession({ args: [lesson], columns: to }, 'lesson'),
+        startSession({ args: [lesson], columns: from }, 'lesson'),
+      ]);
+      const expected = fresh.screen();
+
+      session.resize(to, 24);
+
+      await session.waitForScreen(
+        (screen) => screen === expected,
+        `the screen of a fresh start at ${to}x24`,
+      );
+    },
+  );
+
   it('follows a drag through many sizes and ends on the same screen', async () => {
     const session = await startSession({}, 'lesson 1/15');
     const before = session.screen();
