@@ -4,7 +4,7 @@ import type { Messages } from '../i18n/messages.js';
 import { localText } from '../render/print.js';
 import type { SessionState } from './state.js';
 import { StyledLine } from './styled-line.js';
-import { displayWidth, fitToWidth, padToWidth } from './text.js';
+import { displayWidth, padToWidth, truncateToWidth } from './text.js';
 
 /** Props of `Header`. */
 export interface HeaderProps {
@@ -32,10 +32,13 @@ export function headerText(
         )
       : messages.headerLesson(lessonIndex + 1, lessons.length);
   const title = localText(lesson.title, state.language);
-  const left = ` nn-tui  ${where}  ${title}${state.isDirty ? ' *' : ''}`;
+  // A long title is cut before the `*`, so that the mark always shows.
+  const mark = state.isDirty ? ' *' : '';
   const right = `${messages.headerRule(lesson.network.stepRule)}  ${messages.headerStep(String(state.stepSize))} `;
   const room = width - displayWidth(right) - 1;
-  return padToWidth(`${fitToWidth(left, room)} ${right}`, width);
+  const left =
+    truncateToWidth(` nn-tui  ${where}  ${title}`, room - mark.length) + mark;
+  return padToWidth(`${padToWidth(left, room)} ${right}`, width);
 }
 
 /** The top line of the screen. */

@@ -69,6 +69,16 @@ describe('the first screen', () => {
     expect(after[3]).toBe('######X###########1######');
   });
 
+  it('keeps the * of unsaved changes in view when the title is cut', async () => {
+    screen = openScreen({ lesson: 'three-layer' });
+
+    const frame = await screen.press('+');
+
+    const header = frame.split('\n')[0]!;
+    expect(header).toContain('A three-layer network (bo… *');
+    expect(header).toContain('fires when z > 0');
+  });
+
   it('n shows the next preset, NAND, and p goes back', async () => {
     const s = open();
     expect(await s.press('n')).toContain('lesson 2/15  NAND gate');
