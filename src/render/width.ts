@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { remembered } from './remembered.js';
 
 // Terminal text is measured in columns, not in string length: a Japanese
 // character takes two columns, and `.length` would count it as one.
@@ -12,14 +13,10 @@ export function isPrintableAscii(text: string): boolean {
 }
 
 /**
- * The widths of the other texts measured lately. The screen measures the
- * same lines again on every frame, and string-width works through each
- * one grapheme by grapheme.
+ * string-width for text that is not plain ASCII, which it works through
+ * grapheme by grapheme: the screen measures the same lines on every frame.
  */
-const measured = new Map<string, number>();
-
-/** How many widths `measured` holds before it starts afresh. */
-const MAX_MEASURED = 10_000;
+const measured = remembered(stringWidth, 10_000);
 
 /**
  * The number of terminal columns a text takes. Plain ASCII, most of what
@@ -27,12 +24,5 @@ const MAX_MEASURED = 10_000;
  * are only needed for the rest.
  */
 export function displayWidth(text: string): number {
-  if (isPrintableAscii(text)) return text.length;
-  let width = measured.get(text);
-  if (width === undefined) {
-    if (measured.size >= MAX_MEASURED) measured.clear();
-    width = stringWidth(text);
-    measured.set(text, width);
-  }
-  return width;
+  return isPrintableAscii(text) ? text.length : measured(text);
 }

@@ -5,6 +5,7 @@ import {
   type StyledChar,
 } from '@alcalzone/ansi-tokenize';
 import stringWidth from 'string-width';
+import { remembered } from '../render/remembered.js';
 import { displayWidth } from '../render/width.js';
 
 // When a frame changes a line, Ink redraws the whole line. A nudge changes
@@ -46,25 +47,11 @@ function cursorTo(column: number): string {
 const ERASE_TO_END = '\u001B[K';
 
 /**
- * The columns of the lines seen lately: each line of a frame is the line
- * before of the next frame, and splitting it into columns is the slow
- * part of an update.
+ * `cellsOf`, remembered: each line of a frame is the line before of the
+ * next frame, and splitting it into columns is the slow part of an
+ * update.
  */
-const seen = new Map<string, Cell[] | null>();
-
-/** How many lines `seen` holds before it starts afresh. */
-const MAX_SEEN = 500;
-
-/** `cellsOf(line)`, from `seen` when it is there. */
-function cachedCellsOf(line: string): Cell[] | null {
-  let cells = seen.get(line);
-  if (cells === undefined) {
-    if (seen.size >= MAX_SEEN) seen.clear();
-    cells = cellsOf(line);
-    seen.set(line, cells);
-  }
-  return cells;
-}
+const cachedCellsOf = remembered(cellsOf, 500);
 
 /**
  * The columns of a line, or null when it holds anything whose width a

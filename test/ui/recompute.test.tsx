@@ -5,30 +5,31 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KEY, openScreen, type TestScreen } from './helpers.js';
 
-const calls = vi.hoisted(() => ({ grid: 0, table: 0, formula: 0 }));
+const { calls, counted } = vi.hoisted(() => {
+  const calls = { grid: 0, table: 0, formula: 0 };
+  /** `compute`, counting its calls under `name`. */
+  function counted<A extends unknown[], R>(
+    name: keyof typeof calls,
+    compute: (...args: A) => R,
+  ): (...args: A) => R {
+    return (...args) => {
+      calls[name]++;
+      return compute(...args);
+    };
+  }
+  return { calls, counted };
+});
 
 vi.mock('../../src/core/grid.js', async (importOriginal) => {
   const original =
     await importOriginal<typeof import('../../src/core/grid.js')>();
-  return {
-    ...original,
-    sampleGrid: (...args: Parameters<typeof original.sampleGrid>) => {
-      calls.grid++;
-      return original.sampleGrid(...args);
-    },
-  };
+  return { ...original, sampleGrid: counted('grid', original.sampleGrid) };
 });
 
 vi.mock('../../src/core/truth-table.js', async (importOriginal) => {
   const original =
     await importOriginal<typeof import('../../src/core/truth-table.js')>();
-  return {
-    ...original,
-    truthTable: (...args: Parameters<typeof original.truthTable>) => {
-      calls.table++;
-      return original.truthTable(...args);
-    },
-  };
+  return { ...original, truthTable: counted('table', original.truthTable) };
 });
 
 vi.mock('../../src/render/formula.js', async (importOriginal) => {
@@ -36,15 +37,12 @@ vi.mock('../../src/render/formula.js', async (importOriginal) => {
     await importOriginal<typeof import('../../src/render/formula.js')>();
   return {
     ...original,
-    formulaText: (...args: Parameters<typeof original.formulaText>) => {
-      calls.formula++;
-      return original.formulaText(...args);
-    },
+    formulaText: counted('formula', original.formulaText),
   };
 });
 
 /** The calls so far, to compare before and after some keys. */
-function counted() {
+function callsSoFar() {
   return { ...calls };
 }
 
@@ -59,34 +57,34 @@ describe('recomputing the grid, the table and the formula', () => {
 
   it('does not happen while only a typed value changes', async () => {
     await screen.press('e');
-    const before = counted();
+    const before = callsSoFar();
 
     const frame = await screen.type('0.75');
 
     expect(frame).toContain('0.75');
-    expect(counted()).toEqual(before);
+    expect(callsSoFar()).toEqual(before);
   });
 
   it('happens once a nudge changes the network', async () => {
-    const before = counted();
+    const before = callsSoFar();
 
     await screen.press('+');
 
-    const after = counted();
+    const after = callsSoFar();
     expect(after.grid).toBeGreaterThan(before.grid);
     expect(after.table).toBeGreaterThan(before.table);
     expect(after.formula).toBeGreaterThan(before.formula);
   });
 
   it('happens when the view changes, and not again for a frame after it', async () => {
-    const before = counted();
+    const before = callsSoFar();
 
     await screen.press('g');
-    const afterGrid = counted();
+    const afterGrid = callsSoFar();
     await screen.press('e');
     await screen.press(KEY.escape);
 
     expect(afterGrid.grid).toBeGreaterThan(before.grid);
-    expect(counted().grid).toBe(afterGrid.grid);
+    expect(callsSoFar().grid).toBe(afterGrid.grid);
   });
 });
