@@ -55,11 +55,16 @@ export function Screen({
       displayWidth(full) <= size.columns
         ? full
         : `${MIN_SIZE.columns}x${MIN_SIZE.rows}+ (${now})`;
+    // As tall as the window, as the whole screen is: a window made taller
+    // brings back old lines from the terminal's history at the top, and a
+    // frame of one line would leave them there.
     return (
-      <StyledLine
-        segments={[{ text: fitToWidth(text, size.columns) }]}
-        isColor={false}
-      />
+      <Box flexDirection="column" height={size.rows}>
+        <StyledLine
+          segments={[{ text: fitToWidth(text, size.columns) }]}
+          isColor={false}
+        />
+      </Box>
     );
   }
   const { network } = state.lesson;

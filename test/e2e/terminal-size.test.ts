@@ -99,6 +99,30 @@ describe('below 80x24', () => {
 });
 
 describe('resizing', () => {
+  // Narrower and taller at once: the terminal brings back lines from its
+  // history at the top, and the request must still be alone on screen.
+  it.each([
+    [79, 25],
+    [79, 26],
+    [60, 40],
+  ])(
+    'narrows and grows to %dx%d showing only the line asking for more',
+    async (columns, rows) => {
+      const session = await startSession(
+        { args: ['three-layer'] },
+        'lesson 13/15',
+      );
+
+      session.resize(columns, rows);
+      await session.waitForText(ASKS_FOR_MORE);
+      await session.quiet(100);
+
+      const screen = session.screenText();
+      expect(screen[0]).toMatch(ASKS_FOR_MORE);
+      expect(filledRows(screen)).toHaveLength(1);
+    },
+  );
+
   it.each([
     [40, 10],
     [79, 24],
