@@ -481,12 +481,17 @@ describe('layout', () => {
     expect(lines).toHaveLength(23);
   });
 
-  it('below 80x24 asks for a larger window in one line', () => {
-    const frame = open({ columns: 79, rows: 24 }).frame();
-    expect(frame).toBe('Please make the window at least 80x24 (now 79x24).');
-    expect(open({ columns: 100, rows: 23 }).frame().split('\n')).toHaveLength(
-      1,
-    );
+  it('below 80x24 asks for a larger window in one line, the rest blank', () => {
+    const [first, ...rest] = open({ columns: 79, rows: 24 })
+      .frame()
+      .split('\n');
+    expect(first).toBe('Please make the window at least 80x24 (now 79x24).');
+    // As tall as the window, so that it covers what was there before.
+    expect(rest).toHaveLength(23);
+    expect(rest.every((line) => line.trim() === '')).toBe(true);
+
+    const lines = open({ columns: 100, rows: 23 }).frame().split('\n');
+    expect(lines.filter((line) => line.trim() !== '')).toHaveLength(1);
   });
 
   it('uses a larger terminal for a larger grid', () => {
