@@ -29,8 +29,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
-    // Ink and string-width go through Vite, so that the patches above
-    // reach them.
-    server: { deps: { inline: ['ink', 'string-width'] } },
+    // Ink, yoga-layout and string-width go through Vite, so that the
+    // patches above reach them.
+    server: { deps: { inline: ['ink', 'yoga-layout', 'string-width'] } },
   },
 });

@@ -1,6 +1,11 @@
-// Bundles src/cli.tsx into the one file dist/cli.js, the `nn-tui` command.
-// Production React and no devtools: this is what keeps start-up fast.
+// Builds the `nn-tui` command in two files:
+// - dist/nn-tui.cjs, the program: src/cli.tsx and everything it uses in
+//   one CommonJS file, production React and no devtools;
+// - dist/cli.cjs, the command itself: src/launch.ts, which loads the
+//   program with V8's code cache (src/code-cache.ts). CommonJS, because
+//   Node 20 keeps compiled code only for scripts, not for ES modules.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { chmod, readFile } from 'node:fs/promises';
 import { PATCHED_FILE, patchPackage } from './patches.mjs';
 
@@ -19,10 +24,10 @@ const patchPackagesPlugin = {
 
 await build({
   entryPoints: ['src/cli.tsx'],
-  outfile: 'dist/cli.js',
+  outfile: 'dist/nn-tui.cjs',
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   // Node 20 has the regular expression flag v (string-width uses it), but
   // esbuild would turn each such literal into a `new RegExp` call, which
@@ -37,6 +42,9 @@ await build({
     // which loads Node's whole HTTP client first; without fetch it decodes
     // the same bytes directly. nn-tui itself never fetches anything.
     fetch: 'undefined',
+    // Only yoga-layout reads it, to find its wasm beside itself when it is
+    // not embedded; it is embedded.
+    'import.meta.url': 'undefined',
   },
   alias: {
     // Used only by Ink's development tools, never in production.
@@ -46,15 +54,25 @@ await build({
   plugins: [patchPackagesPlugin],
   // jsonc-parser's main file is a UMD build that esbuild cannot follow.
   mainFields: ['module', 'main'],
-  banner: {
-    // Some bundled CommonJS modules call require(); give them one.
-    js: [
-      '#!/usr/bin/env node',
-      "import { createRequire as __nnCreateRequire } from 'node:module';",
-      'const require = __nnCreateRequire(import.meta.url);',
-    ].join('\n'),
-  },
   logLevel: 'warning',
 });
 
-await chmod('dist/cli.js', 0o755);
+const program = await readFile('dist/nn-tui.cjs');
+await build({
+  entryPoints: ['src/launch.ts'],
+  outfile: 'dist/cli.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  define: {
+    // The code cache of one build is never used for another.
+    NN_TUI_PROGRAM_HASH: JSON.stringify(
+      createHash('sha256').update(program).digest('hex').slice(0, 16),
+    ),
+  },
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
+
+await chmod('dist/cli.cjs', 0o755);

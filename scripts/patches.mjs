@@ -1,4 +1,4 @@
-// Changes to Ink 6.8 and string-width 8.3 as they go into the bundle
+// Changes to Ink 6.8, yoga-layout 3.2 and string-width 8.3 as they go into the bundle
 // (scripts/build.mjs) and into the tests (vitest.config.ts), so that tests
 // see the code that users run. Each patch replaces exact lines of one
 // file, and patching throws if an upgrade has changed them, so that each
@@ -16,6 +16,31 @@ const NODE_MODULES = fileURLToPath(
 const LINE_UPDATE = fileURLToPath(
   new URL('../src/ui/line-update.ts', import.meta.url),
 );
+
+/** Ink's reconciler's connection to React's devtools, line for line. */
+const DEVTOOLS_BLOCK = [
+  'if (isDev()) {',
+  '    try {',
+  "        await import('./devtools.js');",
+  '    }',
+  '    catch (error) {',
+  "        if (error.code === 'ERR_MODULE_NOT_FOUND') {",
+  '            console.warn(`',
+  'The environment variable DEV is set to true, so Ink tried to import \\`react-devtools-core\\`,',
+  'but this failed as it was not installed. Debugging with React Devtools requires it.',
+  '',
+  'To install use this command:',
+  '',
+  '$ npm install --save-dev react-devtools-core',
+  "\t\t\t\t`.trim() + '\\n');",
+  '        }',
+  '        else {',
+  '            // eslint-disable-next-line @typescript-eslint/only-throw-error',
+  '            throw error;',
+  '        }',
+  '    }',
+  '}',
+].join('\n');
 
 /**
  * The patches: for each file (in node_modules), why it is patched and the
@@ -159,6 +184,58 @@ const PATCHES = [
       [
         '    cache.set(text, dimensions);',
         '    if (cache.size >= 20_000) {\n        cache.clear();\n    }\n    cache.set(text, dimensions);',
+      ],
+    ],
+  },
+  {
+    // The bundle is a CommonJS file (so that src/launch.ts can load it
+    // with V8's code cache), and CommonJS has no top-level await. Ink's
+    // reconciler awaits only to connect React's devtools when DEV=true,
+    // which nn-tui never does: a DEV=true in a user's shell would otherwise
+    // make it look for a package it does not ship.
+    file: 'ink/build/reconciler.js',
+    replacements: [
+      [
+        // From `if (isDev()) {` to its closing brace, the whole block.
+        DEVTOOLS_BLOCK,
+        '// React devtools: left out of nn-tui (scripts/patches.mjs).',
+      ],
+      [
+        [
+          'const packageJson = isDev()',
+          '    ? await loadPackageJson()',
+          '    : { name: undefined, version: undefined };',
+        ].join('\n'),
+        'const packageJson = { name: undefined, version: undefined };',
+      ],
+    ],
+  },
+  {
+    // Yoga (Ink's layout engine) waits at the top level for its WebAssembly
+    // to compile, and CommonJS has no top-level await. The same bytes,
+    // embedded in the file, compile synchronously instead: `wa()` is the
+    // file's own decoder of them and `a` its own receiver of the instance.
+    file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+    replacements: [
+      [
+        'var d={a:Jb};F++;h.monitorRunDependencies&&h.monitorRunDependencies(F);',
+        'var d={a:Jb};F++;h.monitorRunDependencies&&h.monitorRunDependencies(F);' +
+          'return a(new WebAssembly.Instance(new WebAssembly.Module(wa()),d)),{};',
+      ],
+    ],
+  },
+  {
+    // With the instance made synchronously (above), the module object
+    // passed to the loader is ready when the loader returns.
+    file: 'yoga-layout/dist/src/index.js',
+    replacements: [
+      [
+        'const Yoga = wrapAssembly(await loadYoga());',
+        [
+          'const loaded = {};',
+          'loadYoga(loaded);',
+          'const Yoga = wrapAssembly(loaded);',
+        ].join('\n'),
       ],
     ],
   },

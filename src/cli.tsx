@@ -22,6 +22,8 @@ interface Io {
   stderr: NodeJS.WriteStream;
   isTerminal: boolean;
   environment: Record<string, string | undefined>;
+  /** Called once the playground is on screen, if it opens. */
+  onPlaygroundShown?: () => void;
 }
 
 function list(options: CommandOptions): string {
@@ -97,6 +99,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     sourcePath: startIndex === null ? (options.preset ?? null) : null,
     isLocked: options.isLocked,
     hidden: options.hidden,
+    onShown: io.onPlaygroundShown,
   });
 }
 
@@ -118,17 +121,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-// When the reader of the output has gone (`nn-tui --print xor | head -1`),
-// there is nobody left to tell: end quietly, as other tools do.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(0);
-});
+/**
+ * Runs nn-tui as the `nn-tui` command, on this process's arguments and
+ * streams, and sets the exit code. src/launch.ts calls it once the bundle
+ * is loaded; `onPlaygroundShown` is called once the playground is on
+ * screen (the launcher then keeps V8's code cache for the next start).
+ */
+export async function runCommand(
+  onPlaygroundShown?: () => void,
+): Promise<void> {
+  // When the reader of the output has gone (`nn-tui --print xor | head -1`),
+  // there is nobody left to tell: end quietly, as other tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
 
-const code = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  isTerminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
-  environment: process.env,
-});
-process.exitCode = code;
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTerminal: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    environment: process.env,
+    onPlaygroundShown,
+  });
+}

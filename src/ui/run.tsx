@@ -22,6 +22,8 @@ export interface RunOptions {
   isLocked?: boolean;
   /** Panels hidden with --hide. */
   hidden?: readonly Panel[];
+  /** Called once, when the first frame has been drawn. */
+  onShown?: () => void;
 }
 
 /**
@@ -64,13 +66,15 @@ export async function runApp(
   const stdin = streams.stdin ?? process.stdin;
   const stdout = streams.stdout ?? process.stdout;
   const stderr = streams.stderr ?? process.stderr;
+  const { onShown, ...appOptions } = options;
   const messages = messagesFor(options.language);
   const instance = render(
     <ErrorBoundary messages={messages}>
-      <App {...options} />
+      <App {...appOptions} />
     </ErrorBoundary>,
     { ...RENDER_OPTIONS, stdin, stdout, stderr },
   );
+  onShown?.();
   try {
     await instance.waitUntilExit();
     return 0;

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The built program, as `npm test` builds it before the tests run. */
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const CLI = fileURLToPath(
+  new URL('../../dist/cli.cjs', import.meta.url),
+);
 
 /** What one run of the built program printed and returned. */
 export interface CliResult {

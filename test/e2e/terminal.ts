@@ -21,7 +21,9 @@ import xterm from '@xterm/headless';
 import { spawn, type IPty } from 'node-pty';
 
 /** The built program, as `npm test` builds it before the tests run. */
-export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const CLI = fileURLToPath(
+  new URL('../../dist/cli.cjs', import.meta.url),
+);
 
 /** Key sequences as a terminal in its normal (not application) mode sends them. */
 export const KEY = {
@@ -73,6 +75,7 @@ const CI_VARIABLES = [
   'CODEBUILD_BUILD_ID',
   'DRONE',
   'NN_TUI_DEBUG',
+  'NN_TUI_CODE_CACHE',
   'NO_COLOR',
   'FORCE_COLOR',
   'LC_ALL',
@@ -82,6 +85,14 @@ const CI_VARIABLES = [
   'COLUMNS',
   'LINES',
 ];
+
+/**
+ * The code cache of the tests' runs (src/code-cache.ts): a folder of the
+ * test process's own rather than the user's. The first run that shows the
+ * playground fills it and later runs use it, as for a user.
+ */
+const CACHE_HOME = mkdtempSync(join(tmpdir(), 'nn-tui-e2e-cache-'));
+process.on('exit', () => rmSync(CACHE_HOME, { recursive: true, force: true }));
 
 /** The environment of a program that believes it runs in a user's terminal. */
 export function terminalEnvironment(
@@ -101,6 +112,7 @@ export function terminalEnvironment(
     ...environment,
     TERM: 'xterm-256color',
     LANG: 'C.UTF-8',
+    XDG_CACHE_HOME: CACHE_HOME,
     ...extra,
   };
 }

@@ -54,7 +54,7 @@ let installed = '';
 beforeAll(() => {
   folder = mkdtempSync(join(tmpdir(), 'nn-tui-pack-'));
 
-  // dist/cli.js is built before the tests run (npm test builds first), so
+  // dist/ is built before the tests run (npm test builds first), so
   // the pack skips the prepare script: rebuilding dist here would rewrite
   // the file other tests are running.
   const pack = run(
@@ -102,19 +102,24 @@ describe('the packed tarball', () => {
     expect(readdirSync(folder)).toContain(packed.filename);
   });
 
-  it('holds only dist/cli.js, the presets, README, LICENSE and package.json', () => {
+  it('holds only the command, the program, the presets, README, LICENSE and package.json', () => {
     const paths = packed.files.map((file) => file.path).sort();
     const unexpected = paths.filter(
       (path) =>
-        !['dist/cli.js', 'README.md', 'LICENSE', 'package.json'].includes(
-          path,
-        ) && !/^presets\/[a-z0-9-]+\.json$/.test(path),
+        ![
+          'dist/cli.cjs',
+          'dist/nn-tui.cjs',
+          'README.md',
+          'LICENSE',
+          'package.json',
+        ].includes(path) && !/^presets\/[a-z0-9-]+\.json$/.test(path),
     );
 
     expect(unexpected).toEqual([]);
     expect(paths).toEqual(
       expect.arrayContaining([
-        'dist/cli.js',
+        'dist/cli.cjs',
+        'dist/nn-tui.cjs',
         'README.md',
         'LICENSE',
         'package.json',

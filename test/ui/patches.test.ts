@@ -19,6 +19,9 @@ const PATCHED_FILES = [
   'ink/build/output.js',
   'ink/build/render-node-to-output.js',
   'ink/build/measure-text.js',
+  'ink/build/reconciler.js',
+  'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+  'yoga-layout/dist/src/index.js',
   'string-width/index.js',
 ];
 
