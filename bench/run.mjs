@@ -1,6 +1,6 @@
 // Runs every benchmark in turn, each in a Node process of its own so that
 // one does not warm up or slow down the next: `npm run bench` builds
-// dist/cli.js first and then runs this file; `node bench/run.mjs` runs
+// dist/cli.cjs first and then runs this file; `node bench/run.mjs` runs
 // them against the last build.
 //
 // No benchmark asserts anything: each prints its figures, the goal beside

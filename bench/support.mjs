@@ -7,7 +7,7 @@
 // same run, because these machines are shared and noisy.
 
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  */
 export const CLI = process.env.BENCH_CLI
   ? resolve(process.env.BENCH_CLI)
-  : join(ROOT, 'dist', 'cli.js');
+  : join(ROOT, 'dist', 'cli.cjs');
 
 /** Loads a dev dependency (CommonJS or with a CommonJS entry). */
 export const requireFromRoot = createRequire(join(ROOT, 'package.json'));
@@ -34,7 +34,7 @@ export const RUNS = Math.max(5, Number(process.env.BENCH_RUNS) || 7);
 /** The size of the pseudo terminal, as the design's smallest screen. */
 export const SIZE = { columns: 80, rows: 24 };
 
-/** Stops with a clear message when dist/cli.js has not been built. */
+/** Stops with a clear message when dist/cli.cjs has not been built. */
 export function requireBuild() {
   if (!existsSync(CLI)) {
     console.error(
@@ -100,11 +100,24 @@ export function note(text) {
 // Processes.
 
 /**
- * The environment for a program started in a pseudo terminal: no CI
- * variables (Ink draws differently when it sees them) and an xterm.
+ * The code cache of the benchmarks' runs of nn-tui (see
+ * src/code-cache.ts): a folder of their own, not the user's, removed when
+ * the benchmark ends. The first run keeps the cache; the others use it.
  */
-export function terminalEnvironment() {
-  const environment = { ...process.env, TERM: 'xterm-256color' };
+const CACHE_HOME = mkdtempSync(join(tmpdir(), 'nn-tui-bench-cache-'));
+process.on('exit', () => rmSync(CACHE_HOME, { recursive: true, force: true }));
+
+/**
+ * The environment for a program started in a pseudo terminal: no CI
+ * variables (Ink draws differently when it sees them), an xterm, and
+ * nn-tui's code cache in `cacheHome` (by default the benchmarks' own).
+ */
+export function terminalEnvironment(cacheHome = CACHE_HOME) {
+  const environment = {
+    ...process.env,
+    TERM: 'xterm-256color',
+    XDG_CACHE_HOME: cacheHome,
+  };
   for (const name of Object.keys(environment)) {
     if (name === 'CI' || name.startsWith('CI_')) delete environment[name];
   }
@@ -167,7 +180,10 @@ export function sleep(milliseconds) {
  */
 export class TerminalSession {
   /** Starts `node ...args` in an 80x24 pseudo terminal. */
-  constructor(args, { columns = SIZE.columns, rows = SIZE.rows } = {}) {
+  constructor(
+    args,
+    { columns = SIZE.columns, rows = SIZE.rows, cacheHome = undefined } = {},
+  ) {
     const pty = requireFromRoot('node-pty');
     const { Terminal } = requireFromRoot('@xterm/headless');
     this.columns = columns;
@@ -188,7 +204,7 @@ export class TerminalSession {
         cols: columns,
         rows,
         cwd: ROOT,
-        env: terminalEnvironment(),
+        env: terminalEnvironment(cacheHome),
       });
       this.process.onExit(({ exitCode }) => {
         this.exitedAt = performance.now();
