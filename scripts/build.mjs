@@ -5,7 +5,6 @@
 //   program with V8's code cache (src/code-cache.ts). CommonJS, because
 //   Node 20 keeps compiled code only for scripts, not for ES modules.
 import { build } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { chmod, readFile } from 'node:fs/promises';
 import { PATCHED_FILE, patchPackage } from './patches.mjs';
 
@@ -57,7 +56,6 @@ await build({
   logLevel: 'warning',
 });
 
-const program = await readFile('dist/nn-tui.cjs');
 await build({
   entryPoints: ['src/launch.ts'],
   outfile: 'dist/cli.cjs',
@@ -65,12 +63,6 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  define: {
-    // The code cache of one build is never used for another.
-    NN_TUI_PROGRAM_HASH: JSON.stringify(
-      createHash('sha256').update(program).digest('hex').slice(0, 16),
-    ),
-  },
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
 });

@@ -122,6 +122,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 /**
+ * Ends quietly when the reader of the output has gone: a pipe closed
+ * (`nn-tui --print xor | head -1`) ends with 0, as other tools do; a
+ * terminal closed (its window shut) ends as the hang-up it is, by
+ * SIGHUP, because there is no terminal left to restore or to tell, and
+ * Node, at a normal exit, would fail trying to restore it.
+ */
+function endWhenOutputIsGone(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(0);
+  if (error.code !== 'EIO') throw error;
+  process.removeAllListeners('SIGHUP');
+  process.kill(process.pid, 'SIGHUP');
+}
+
+/**
  * Runs nn-tui as the `nn-tui` command, on this process's arguments and
  * streams, and sets the exit code. src/launch.ts calls it once the bundle
  * is loaded; `onPlaygroundShown` is called once the playground is on
@@ -130,12 +144,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 export async function runCommand(
   onPlaygroundShown?: () => void,
 ): Promise<void> {
-  // When the reader of the output has gone (`nn-tui --print xor | head -1`),
-  // there is nobody left to tell: end quietly, as other tools do.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(0);
-  });
+  process.stdout.on('error', endWhenOutputIsGone);
+  process.stdin.on('error', endWhenOutputIsGone);
 
   process.exitCode = await main(process.argv.slice(2), {
     stdout: process.stdout,

@@ -1,18 +1,21 @@
 import {
   closeSync,
+  constants,
   fstatSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readFileSync,
   readdirSync,
   renameSync,
   rmSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, posix, win32 } from 'node:path';
 import { Script } from 'node:vm';
+import * as zlib from 'node:zlib';
 
 // Loading the bundled program with V8's code cache. Compiling the bundle
 // and then the functions that draw the first frame is about a third of
@@ -22,15 +25,20 @@ import { Script } from 'node:vm';
 // vm.Script, which is what this file uses, for the one CommonJS file of
 // the bundle.
 //
-// The cache is an optimisation and nothing more: a cache that is missing,
-// unreadable, from another build or another Node, or not the user's own
-// is ignored, and one that cannot be written is not written.
+// V8 checks a cache against its own version and flags and the length of
+// the source, but not the source itself, and in release builds not the
+// cache's bytes either: a damaged cache can crash it. So the file's name
+// carries a checksum of the program it was made for, and the file a
+// checksum of the cache. A cache that is missing, damaged, for another
+// program or Node, not the user's own, or in a folder others can write to
+// is not used; one that cannot be written safely is not written. The
+// cache is an optimisation and nothing more.
 
 /** How the program was loaded, as far as the code cache goes. */
 export type CacheState =
   | 'off'
   | 'missing'
-  /** V8 refused it: another Node version or other V8 flags. */
+  /** Found but not used: damaged, or refused by V8 (other V8 flags). */
   | 'rejected'
   | 'used';
 
@@ -56,17 +64,34 @@ const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** How the cache files end; other files in the folder are left alone. */
 const CACHE_SUFFIX = '.v8cache';
 
+/** The first bytes of a cache file, then the cache's length and checksum. */
+const MAGIC = Buffer.from('nn-tui v8cache 1');
+const HEADER_BYTES = MAGIC.length + 8;
+
+/** The values of NN_TUI_CODE_CACHE that turn the cache off. */
+const OFF_VALUES = ['off', '0', 'false', 'no'];
+
+/**
+ * A CRC-32 of some bytes, or undefined on a Node without zlib.crc32
+ * (before 20.15), where the cache is off.
+ */
+const crc32: ((data: Buffer) => number) | undefined = (
+  zlib as { crc32?: (data: Buffer) => number }
+).crc32;
+
 /**
  * The folder the code cache is kept in: `$XDG_CACHE_HOME/nn-tui`, else
  * the platform's own cache folder for the user. Null when
- * NN_TUI_CODE_CACHE=off, or there is no home folder to put it in.
+ * NN_TUI_CODE_CACHE is off (or 0, false, no), or there is no home folder
+ * to put it in.
  */
 export function cacheFolder(
   environment: Record<string, string | undefined>,
   platform: NodeJS.Platform = process.platform,
   home: string = homedir(),
 ): string | null {
-  if (environment.NN_TUI_CODE_CACHE === 'off') return null;
+  const setting = environment.NN_TUI_CODE_CACHE?.trim().toLowerCase();
+  if (setting !== undefined && OFF_VALUES.includes(setting)) return null;
 
   const path = platform === 'win32' ? win32 : posix;
   const xdgCache = environment.XDG_CACHE_HOME;
@@ -86,33 +111,36 @@ export function cacheFolder(
 }
 
 /**
- * The cache file of one build of the program (`programHash`, a hash of
- * its source) on this version of Node and V8.
+ * The cache file of a program (`programId`, a checksum of its source) on
+ * this version of Node and V8.
  */
-export function cacheFileName(programHash: string): string {
+export function cacheFileName(programId: string): string {
   const node = `node${process.versions.node}-v8${process.versions.v8}`;
-  return `${programHash}-${node}-${process.arch}${CACHE_SUFFIX}`;
+  return `${programId}-${node}-${process.arch}${CACHE_SUFFIX}`;
 }
 
 /**
  * Loads the CommonJS file at `path` as Node would, but compiled with the
- * code cache kept in `folder` for this `programHash`, when there is one.
+ * code cache kept in `folder` for this very source, when there is one.
  */
 export function loadProgram(
   path: string,
-  programHash: string,
   folder: string | null,
 ): LoadedProgram {
-  const source = readFileSync(path, 'utf8');
+  const bytes = readFileSync(path);
+  const source = bytes.toString('utf8');
+  const programId = crc32 === undefined ? null : hex(crc32(bytes));
   const cacheFile =
-    folder === null ? null : join(folder, cacheFileName(programHash));
-  const cached = cacheFile === null ? undefined : readOwnFile(cacheFile);
+    folder === null || programId === null
+      ? null
+      : join(folder, cacheFileName(programId));
+  const cached = cacheFile === null ? undefined : readCache(cacheFile);
 
   // The wrapper Node puts around every CommonJS file, on the same line as
   // the file's first, so that line numbers in errors stay true.
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
-    { filename: path, cachedData: cached },
+    { filename: path, cachedData: cached === 'damaged' ? undefined : cached },
   );
   const module = { exports: {} };
   const wrapper = script.runInThisContext() as (
@@ -129,7 +157,7 @@ export function loadProgram(
       ? 'off'
       : cached === undefined
         ? 'missing'
-        : script.cachedDataRejected
+        : cached === 'damaged' || script.cachedDataRejected
           ? 'rejected'
           : 'used';
   return {
@@ -137,28 +165,35 @@ export function loadProgram(
     cache,
     cacheFile,
     saveCache() {
-      if (cacheFile === null || cache === 'used') return;
-      writeCache(cacheFile, programHash, script.createCachedData());
+      if (cacheFile === null || programId === null || cache === 'used') return;
+      writeCache(cacheFile, programId, script.createCachedData());
     },
   };
 }
 
+/** A number as 8 hexadecimal digits. */
+function hex(value: number): string {
+  return value.toString(16).padStart(8, '0');
+}
+
 /**
- * The bytes of a file of the user's own that no one else can write, or
- * undefined: a cache file is code that runs, so one that another user
- * could have put there or changed is not trusted.
+ * The cache in a cache file, 'damaged' when its length or checksum is
+ * wrong, or undefined when there is none to read: no file, not a regular
+ * file of the user's own, or one that others can write to (a cache file is
+ * code that runs). Never waits: a named pipe there is not opened for good.
  */
-function readOwnFile(path: string): Buffer | undefined {
+function readCache(path: string): Buffer | 'damaged' | undefined {
   let descriptor: number | undefined;
   try {
-    descriptor = openSync(path, 'r');
+    const flags =
+      constants.O_RDONLY |
+      (constants.O_NONBLOCK ?? 0) |
+      (constants.O_NOFOLLOW ?? 0);
+    descriptor = openSync(path, flags);
     const stats = fstatSync(descriptor);
-    const isOwn =
-      process.getuid === undefined || stats.uid === process.getuid();
-    const isWritableByOthers = (stats.mode & 0o022) !== 0;
-    if (!stats.isFile() || !isOwn || isWritableByOthers) return undefined;
-    if (stats.size === 0 || stats.size > MAX_CACHE_BYTES) return undefined;
-    return readFileSync(descriptor);
+    if (!stats.isFile() || !isOwnAndPrivate(stats)) return undefined;
+    if (stats.size > MAX_CACHE_BYTES) return 'damaged';
+    return unpack(readFileSync(descriptor));
   } catch {
     return undefined;
   } finally {
@@ -166,27 +201,83 @@ function readOwnFile(path: string): Buffer | undefined {
   }
 }
 
+/** Whether a file or folder is the user's, and only the user can write it. */
+function isOwnAndPrivate(stats: { uid: number; mode: number }): boolean {
+  const isOwn = process.getuid === undefined || stats.uid === process.getuid();
+  return isOwn && (stats.mode & 0o022) === 0;
+}
+
+/** A cache with its header: the magic bytes, its length and its CRC-32. */
+function pack(data: Buffer, checksum: number): Buffer {
+  const header = Buffer.alloc(HEADER_BYTES);
+  MAGIC.copy(header);
+  header.writeUInt32LE(data.length, MAGIC.length);
+  header.writeUInt32LE(checksum, MAGIC.length + 4);
+  return Buffer.concat([header, data]);
+}
+
+/** The cache in a cache file's bytes, or 'damaged' when they do not check. */
+function unpack(file: Buffer): Buffer | 'damaged' {
+  if (file.length < HEADER_BYTES || crc32 === undefined) return 'damaged';
+  if (!file.subarray(0, MAGIC.length).equals(MAGIC)) return 'damaged';
+  const length = file.readUInt32LE(MAGIC.length);
+  const checksum = file.readUInt32LE(MAGIC.length + 4);
+  const data = file.subarray(HEADER_BYTES);
+  if (data.length !== length || crc32(data) !== checksum) return 'damaged';
+  return data;
+}
+
 /**
- * Writes the cache whole or not at all (a temporary file, then renamed),
- * readable by the user only, and removes caches of other builds.
+ * Writes the cache whole or not at all: into a new temporary file (never
+ * through a link someone left in its place), then renamed. Writes only
+ * into a folder of the user's own that no one else can write to, and
+ * removes the caches of other programs and temporary files left behind.
  */
-function writeCache(path: string, programHash: string, data: Buffer): void {
+function writeCache(path: string, programId: string, data: Buffer): void {
   const folder = dirname(path);
   const temporary = `${path}.${process.pid}.tmp`;
+  let descriptor: number | undefined;
+  let isCreated = false;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, data, { mode: 0o600 });
+    const stats = lstatSync(folder);
+    if (!stats.isDirectory() || !isOwnAndPrivate(stats)) return;
+
+    const flags =
+      constants.O_WRONLY |
+      constants.O_CREAT |
+      constants.O_EXCL |
+      (constants.O_NOFOLLOW ?? 0);
+    descriptor = openSync(temporary, flags, 0o600);
+    isCreated = true;
+    writeSync(descriptor, pack(data, crc32!(data)));
+    closeSync(descriptor);
+    descriptor = undefined;
     renameSync(temporary, path);
-    for (const name of readdirSync(folder)) {
-      if (name.endsWith(CACHE_SUFFIX) && !name.startsWith(programHash)) {
-        rmSync(join(folder, name), { force: true });
-      }
-    }
+    isCreated = false;
+    removeOthers(folder, programId);
   } catch {
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // The folder is not there or not ours: nothing was written.
-    }
+    if (descriptor !== undefined) closeSync(descriptor);
+    if (isCreated) removeQuietly(temporary);
+  }
+}
+
+/** Removes the caches of other programs, and temporary files left behind. */
+function removeOthers(folder: string, programId: string): void {
+  for (const name of readdirSync(folder)) {
+    const isOtherCache =
+      name.endsWith(CACHE_SUFFIX) && !name.startsWith(programId);
+    const isLeftOver =
+      name.includes(`${CACHE_SUFFIX}.`) && name.endsWith('.tmp');
+    if (isOtherCache || isLeftOver) removeQuietly(join(folder, name));
+  }
+}
+
+/** Removes a file if it can; a file that stays does no harm. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Another process's file, a folder, or gone already.
   }
 }

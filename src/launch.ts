@@ -6,16 +6,12 @@ import { cacheFolder, loadProgram } from './code-cache.js';
 // and runs it. The first start that shows the playground keeps that code
 // for the next one.
 
-/** A hash of dist/nn-tui.cjs, set by scripts/build.mjs. */
-declare const NN_TUI_PROGRAM_HASH: string;
-
 /** What dist/nn-tui.cjs exports: src/cli.tsx. */
 type Program = typeof import('./cli.js');
 
 function launch(): void {
   const program = loadProgram(
     join(__dirname, 'nn-tui.cjs'),
-    NN_TUI_PROGRAM_HASH,
     cacheFolder(process.env),
   );
   const { runCommand } = program.exports as Program;

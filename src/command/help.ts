@@ -30,6 +30,8 @@ Options:
 
 Exit codes: 0 done, 2 usage error or bad preset, 1 internal fault.
 When stdin or stdout is not a terminal, nn-tui prints as --print does.
+nn-tui keeps a start-up cache in your cache folder ($XDG_CACHE_HOME/nn-tui,
+~/.cache/nn-tui or the like); NN_TUI_CODE_CACHE=off turns it off.
 `;
 
 const JA = `nn-tui: パーセプトロンと小さなニューラルネットワークのための端末の遊び場
@@ -62,6 +64,8 @@ const JA = `nn-tui: パーセプトロンと小さなニューラルネットワ
 
 終了コード: 0 正常、2 使い方の誤りまたは不正なプリセット、1 内部エラー。
 標準入力か標準出力が端末でないときは --print と同じように表示します。
+起動を速くするキャッシュをキャッシュ用フォルダ ($XDG_CACHE_HOME/nn-tui、
+~/.cache/nn-tui など) に保存します。NN_TUI_CODE_CACHE=off で無効になります。
 `;
 
 /** The text of `nn-tui --help`. */

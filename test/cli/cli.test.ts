@@ -143,6 +143,7 @@ describe('--list, --help, --version', () => {
 
   it('prints help and the version', () => {
     expect(runCli(['--help']).stdout).toContain('nn-tui --list');
+    expect(runCli(['--help']).stdout).toContain('NN_TUI_CODE_CACHE=off');
     expect(runCli(['--version']).stdout).toMatch(/^nn-tui \d+\.\d+\.\d+\n$/);
     expect(runCli(['--help', '--lang', 'ja']).stdout).toContain('使い方');
   });

@@ -1,6 +1,19 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   cacheFileName,
@@ -33,9 +46,17 @@ describe('cacheFolder', () => {
     expect(cacheFolder({}, 'win32')).toBeNull();
   });
 
-  it('is null with NN_TUI_CODE_CACHE=off or without a home folder', () => {
-    const off = { NN_TUI_CODE_CACHE: 'off', XDG_CACHE_HOME: '/c' };
-    expect(cacheFolder(off, 'linux', '/home/u')).toBeNull();
+  it.each(['off', 'OFF', '0', 'false', 'no', ' No '])(
+    'is null with NN_TUI_CODE_CACHE=%s',
+    (value) => {
+      const off = { NN_TUI_CODE_CACHE: value, XDG_CACHE_HOME: '/c' };
+      expect(cacheFolder(off, 'linux', '/home/u')).toBeNull();
+    },
+  );
+
+  it('is on with any other NN_TUI_CODE_CACHE, and null without a home', () => {
+    const on = { NN_TUI_CODE_CACHE: 'on', XDG_CACHE_HOME: '/c' };
+    expect(cacheFolder(on, 'linux', '/home/u')).toBe('/c/nn-tui');
     expect(cacheFolder({}, 'linux', '')).toBeNull();
   });
 });
@@ -48,21 +69,23 @@ describe('loadProgram', () => {
   ].join('\n');
 
   let folder = '';
+  let cache = '';
   let loads = 0;
   beforeEach(() => {
     folder = mkdtempSync(join(tmpdir(), 'nn-tui-code-cache-'));
+    cache = join(folder, 'cache');
   });
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   /**
-   * Loads the program from a file of a new name and checks what it
-   * exports. (V8 keeps what it compiled in memory by source and file
-   * name; the new name makes each load compile, as a new process does.)
+   * Loads `source` from a file of a new name and checks what it exports.
+   * (V8 keeps what it compiled in memory by source and file name; the new
+   * name makes each load compile, as a new process does.)
    */
-  function load(cache: string | null) {
+  function load(source = PROGRAM) {
     const name = `program-${++loads}.cjs`;
-    writeFileSync(join(folder, name), PROGRAM);
-    const loaded = loadProgram(join(folder, name), 'abc123', cache);
+    writeFileSync(join(folder, name), source);
+    const loaded = loadProgram(join(folder, name), cache);
     const exports = loaded.exports as {
       name: string;
       sum: (a: number, b: number) => number;
@@ -72,39 +95,127 @@ describe('loadProgram', () => {
     return loaded;
   }
 
+  /** The cache file of PROGRAM, named after its CRC-32. */
+  function programCache(source = PROGRAM): string {
+    const id = crc32(Buffer.from(source)).toString(16).padStart(8, '0');
+    return join(cache, cacheFileName(id));
+  }
+
   it('runs a CommonJS file as Node would, with no cache the first time', () => {
-    const cache = join(folder, 'cache');
-    const first = load(cache);
+    const first = load();
 
     expect(first.cache).toBe('missing');
-    expect(first.cacheFile).toBe(join(cache, cacheFileName('abc123')));
-    expect(readdirSync(folder)).toEqual([`program-${loads}.cjs`]);
+    expect(first.cacheFile).toBe(programCache());
+    expect(existsSync(cache)).toBe(false);
   });
 
-  it('uses the cache saved by the run before', () => {
-    const cache = join(folder, 'cache');
-    load(cache).saveCache();
+  it('uses the cache saved by the run before, kept for the user only', () => {
+    load().saveCache();
 
-    expect(readdirSync(cache)).toEqual([cacheFileName('abc123')]);
-    expect(load(cache).cache).toBe('used');
+    expect(readdirSync(cache)).toEqual([basename(programCache())]);
+    expect(statSync(programCache()).mode & 0o777).toBe(0o600);
+    expect(statSync(cache).mode & 0o777).toBe(0o700);
+    expect(load().cache).toBe('used');
   });
 
-  it('reports a cache V8 refuses as rejected, and saving replaces it', () => {
-    const cache = join(folder, 'cache');
-    load(cache).saveCache();
-    writeFileSync(join(cache, cacheFileName('abc123')), 'garbage');
+  it.each([
+    ['one bit of the cache flipped', (file: Buffer) => flipBit(file, -100)],
+    ['the cache cut short', (file: Buffer) => file.subarray(0, -1)],
+    ['its header changed', (file: Buffer) => flipBit(file, 3)],
+    ['not a cache at all', () => Buffer.from('garbage')],
+  ])('refuses a damaged cache (%s) and saving replaces it', (_, damage) => {
+    load().saveCache();
+    const good = readFileSync(programCache());
+    writeFileSync(programCache(), damage(good));
 
-    const loaded = load(cache);
+    const loaded = load();
     expect(loaded.cache).toBe('rejected');
     loaded.saveCache();
-    expect(load(cache).cache).toBe('used');
+    expect(load().cache).toBe('used');
+  });
+
+  it('does not use a cache made for another program of the same length', () => {
+    const other = PROGRAM.replace('a + b', 'b + a');
+    expect(other.length).toBe(PROGRAM.length);
+    load().saveCache();
+
+    // Loading the other program runs the other program: its own sum.
+    writeFileSync(join(folder, 'other.cjs'), other);
+    const loaded = loadProgram(join(folder, 'other.cjs'), cache);
+    expect(loaded.cache).toBe('missing');
+    expect(loaded.cacheFile).toBe(programCache(other));
+  });
+
+  it('does not use a cache file that others can write', () => {
+    load().saveCache();
+    chmodSync(programCache(), 0o666);
+
+    expect(load().cache).toBe('missing');
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'does not wait on a named pipe where the cache file would be',
+    () => {
+      mkdirSync(cache, { mode: 0o700 });
+      execFileSync('mkfifo', ['-m', '600', programCache()]);
+
+      expect(load().cache).toBe('missing');
+    },
+  );
+
+  it('writes nothing into a folder that others can write to', () => {
+    mkdirSync(cache);
+    chmodSync(cache, 0o777);
+
+    load().saveCache();
+
+    expect(readdirSync(cache)).toEqual([]);
+  });
+
+  it('never writes through a link left where its temporary file goes', () => {
+    mkdirSync(cache, { mode: 0o700 });
+    const victim = join(folder, 'victim.txt');
+    writeFileSync(victim, 'keep me');
+    symlinkSync(victim, `${programCache()}.${process.pid}.tmp`);
+
+    load().saveCache();
+
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(existsSync(programCache())).toBe(false);
+  });
+
+  it('removes caches of other programs and left-over files, and no others', () => {
+    mkdirSync(cache, { mode: 0o700 });
+    const otherCache = `00000000-${basename(programCache()).slice(9)}`;
+    const leftOver = `${basename(programCache())}.12345.tmp`;
+    for (const name of [otherCache, leftOver, 'notes.txt']) {
+      writeFileSync(join(cache, name), 'x');
+    }
+
+    load().saveCache();
+
+    expect(readdirSync(cache).sort()).toEqual(
+      [basename(programCache()), 'notes.txt'].sort(),
+    );
   });
 
   it('does nothing with the cache when it is off', () => {
-    const loaded = load(null);
+    const loaded = loadProgram(
+      (writeFileSync(join(folder, 'off.cjs'), PROGRAM),
+      join(folder, 'off.cjs')),
+      null,
+    );
 
     expect(loaded.cache).toBe('off');
     loaded.saveCache();
-    expect(readdirSync(folder)).toEqual([`program-${loads}.cjs`]);
+    expect(readdirSync(folder)).toEqual(['off.cjs']);
   });
 });
+
+/** A copy of `bytes` with one bit flipped at `index` (from the end if < 0). */
+function flipBit(bytes: Buffer, index: number): Buffer {
+  const copy = Buffer.from(bytes);
+  const at = index < 0 ? copy.length + index : index;
+  copy[at] = copy[at]! ^ 0b0001_0000;
+  return copy;
+}

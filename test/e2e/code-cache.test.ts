@@ -52,7 +52,7 @@ describe('the code cache', () => {
     const [file] = cacheFiles();
 
     expect(cacheFiles()).toHaveLength(1);
-    expect(file).toMatch(/^[0-9a-f]{16}-node20\.[\d.]+-v8.+\.v8cache$/);
+    expect(file).toMatch(/^[0-9a-f]{8}-node\d+\.[\d.]+-v8.+\.v8cache$/);
     const path = join(cacheHome, 'nn-tui', file!);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(join(cacheHome, 'nn-tui')).mode & 0o777).toBe(0o700);
@@ -119,7 +119,7 @@ describe('the code cache', () => {
     const folder = join(cacheHome, 'nn-tui');
     await openAndQuit({ XDG_CACHE_HOME: cacheHome });
     const [file] = cacheFiles();
-    const old = `0000000000000000-${file!.slice(17)}`;
+    const old = `00000000-${file!.slice(9)}`;
     writeFileSync(join(folder, old), 'an older build');
     writeFileSync(join(folder, 'notes.txt'), 'not ours');
     rmSync(join(folder, file!));

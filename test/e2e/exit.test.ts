@@ -1,9 +1,22 @@
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node-pty';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  CLI,
   KEY,
   type TerminalSession,
+  WAIT_MS,
   closeSessions,
   startSession,
+  terminalEnvironment,
 } from './terminal.js';
 
 afterEach(closeSessions);
@@ -134,3 +147,59 @@ describe('ending by signal', () => {
     await expectCleanExit(session, { code: null, signal: 'SIGTERM' });
   });
 });
+
+describe('the terminal closing', () => {
+  // A parent that outlives the terminal (it ignores the hang-up) runs
+  // nn-tui in it, with stderr to a file, and writes down how nn-tui ended.
+  const PARENT = [
+    "const { spawn } = require('node:child_process');",
+    "const { openSync, writeFileSync } = require('node:fs');",
+    'const [cli, folder] = process.argv.slice(2);',
+    "const stderr = openSync(folder + '/stderr', 'w');",
+    "const child = spawn(process.execPath, [cli], { stdio: ['inherit', 'inherit', stderr], env: process.env });",
+    "process.on('SIGHUP', () => {});",
+    "child.on('exit', (code, signal) => writeFileSync(folder + '/ended', JSON.stringify({ code, signal })));",
+  ].join('\n');
+
+  it('ends nn-tui by SIGHUP, with nothing on stderr, when the window closes', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nn-tui-hangup-'));
+    try {
+      writeFileSync(join(folder, 'parent.cjs'), PARENT);
+      const terminal = spawn(
+        process.execPath,
+        [join(folder, 'parent.cjs'), CLI, folder],
+        { cols: 80, rows: 24, env: terminalEnvironment() },
+      );
+      let screen = '';
+      terminal.onData((data) => (screen += data));
+      await until(() => screen.includes('lesson 1/15'));
+      // A change (the frame after it is drawn), so that closing asks
+      // nn-tui to end with unsaved changes, as in a lesson.
+      const drawn = screen.length;
+      terminal.write('+');
+      await until(() => screen.length > drawn);
+
+      // Closing the terminal, as closing its window does: node-pty's
+      // destroy() (not in its IPty type) closes it; kill() only signals.
+      (terminal as typeof terminal & { destroy(): void }).destroy();
+      await until(() => existsSync(join(folder, 'ended')));
+
+      expect(JSON.parse(readFileSync(join(folder, 'ended'), 'utf8'))).toEqual({
+        code: null,
+        signal: 'SIGHUP',
+      });
+      expect(readFileSync(join(folder, 'stderr'), 'utf8')).toBe('');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Waits until `isDone()` holds, checking every 20 ms, for up to WAIT_MS. */
+async function until(isDone: () => boolean): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (!isDone()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
