@@ -29,8 +29,19 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
-    // Ink, yoga-layout and string-width go through Vite, so that the
+    // Ink and the packages patched with it go through Vite, so that the
     // patches above reach them.
-    server: { deps: { inline: ['ink', 'yoga-layout', 'string-width'] } },
+    server: {
+      deps: {
+        inline: [
+          'ink',
+          'yoga-layout',
+          'string-width',
+          'wrap-ansi',
+          'slice-ansi',
+          '@alcalzone/ansi-tokenize',
+        ],
+      },
+    },
   },
 });

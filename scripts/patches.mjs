@@ -1,4 +1,5 @@
-// Changes to Ink 6.8, yoga-layout 3.2 and string-width 8.3 as they go into the bundle
+// Changes to Ink 6.8, yoga-layout 3.2, string-width and the other packages
+// that measure and split Ink's text, as they go into the bundle
 // (scripts/build.mjs) and into the tests (vitest.config.ts), so that tests
 // see the code that users run. Each patch replaces exact lines of one
 // file, and patching throws if an upgrade has changed them, so that each
@@ -41,6 +42,17 @@ const DEVTOOLS_BLOCK = [
   '    }',
   '}',
 ].join('\n');
+
+/** A module's segmenter, made as the module loads. */
+const SEGMENTER = (name, options) =>
+  `const ${name} = new Intl.Segmenter(${options});`;
+
+/** The same segmenter, made on first use. */
+const LAZY_SEGMENTER = (name, options) =>
+  [
+    `let ${name}Made;`,
+    `const ${name} = { segment: (text) => (${name}Made ??= new Intl.Segmenter(${options})).segment(text) };`,
+  ].join('\n');
 
 /**
  * The patches: for each file (in node_modules), why it is patched and the
@@ -263,6 +275,56 @@ const PATCHES = [
           '\tif (/^[\\u0020-\\u007E\\u3000-\\u3029\\u3031-\\u303E\\u3041-\\u3096\\u309B-\\u30FF\\u4E00-\\u9FFF\\uFF01-\\uFF60]*$/.test(string)) {',
           "\t\treturn string.length + string.replace(/[\\u0020-\\u007E]/g, '').length;",
           '\t}',
+        ].join('\n'),
+      ],
+      [SEGMENTER('segmenter', ''), LAZY_SEGMENTER('segmenter', '')],
+    ],
+  },
+  {
+    // This string-width (wrap-ansi's), slice-ansi below and string-width
+    // above each make an Intl.Segmenter as they load. The first one made
+    // loads ICU's segmentation data, about 20 ms of every start-up, though
+    // the English screen is ASCII and needs none: each is made on first
+    // use instead. (string-width skips the segmenter for ASCII already;
+    // ansi-tokenize below is taught to.)
+    file: 'wrap-ansi/node_modules/string-width/index.js',
+    replacements: [
+      [SEGMENTER('segmenter', ''), LAZY_SEGMENTER('segmenter', '')],
+    ],
+  },
+  {
+    file: 'slice-ansi/tokenize-ansi.js',
+    replacements: [
+      [
+        "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+        LAZY_SEGMENTER(
+          'GRAPHEME_SEGMENTER',
+          "undefined, {granularity: 'grapheme'}",
+        ),
+      ],
+    ],
+  },
+  {
+    // Ink splits every string it draws into characters here, each through
+    // the grapheme segmenter. In ASCII every character is a grapheme of
+    // its own but for CR LF, so such text is split without it; the
+    // segmenter is made only for other text. test/ui/patches.test.ts
+    // checks the split against ansi-tokenize as published.
+    file: '@alcalzone/ansi-tokenize/build/tokenize.js',
+    replacements: [
+      [
+        'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+        [
+          'let graphemeSegmenter;',
+          'const segmenter = {',
+          '    segment(text) {',
+          "        if (/^[\\u0000-\\u007F]*$/.test(text) && !text.includes('\\r')) {",
+          '            return Array.from(text, (segment, index) => ({ segment, index }));',
+          '        }',
+          '        graphemeSegmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });',
+          '        return graphemeSegmenter.segment(text);',
+          '    },',
+          '};',
         ].join('\n'),
       ],
     ],

@@ -6,7 +6,8 @@ import { displayWidth, isPrintableAscii } from '../render/width.js';
 /** The mark at the end of text that was cut to fit. */
 export const ELLIPSIS = '…';
 
-const segmenter = new Intl.Segmenter();
+/** Made on first use: the first segmenter loads ICU's data, ~20 ms. */
+let segmenter: Intl.Segmenter | undefined;
 
 /**
  * The characters of a text as a person sees them (grapheme clusters).
@@ -14,6 +15,7 @@ const segmenter = new Intl.Segmenter();
  */
 function graphemes(text: string): string[] {
   if (isPrintableAscii(text)) return text.split('');
+  segmenter ??= new Intl.Segmenter();
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEADER, gridCells, tableRows } from './screen.js';
 import { closeSessions, startSession } from './terminal.js';
@@ -65,5 +68,54 @@ describe('start-up', () => {
     );
     expect(session.screen()).toContain('Layer 2 (step)');
     expect(session.screen()).toContain('Truth table  4/4 right');
+  });
+});
+
+describe('what start-up leaves undone', () => {
+  // Loaded before nn-tui (with --require): counts the Intl.Segmenters
+  // made, and writes the count down at exit.
+  const COUNTER = [
+    "const { writeFileSync } = require('node:fs');",
+    'const Segmenter = Intl.Segmenter;',
+    'let made = 0;',
+    'Intl.Segmenter = function (...options) {',
+    '  made++;',
+    '  return new Segmenter(...options);',
+    '};',
+    "process.on('exit', () => writeFileSync(process.env.NN_E2E_COUNT, String(made)));",
+  ].join('\n');
+
+  /** How many segmenters a start in `args`, then q, made. */
+  async function segmentersMade(args: string[], title: string) {
+    const folder = mkdtempSync(join(tmpdir(), 'nn-tui-segmenters-'));
+    try {
+      writeFileSync(join(folder, 'counter.cjs'), COUNTER);
+      const count = join(folder, 'count');
+      const session = await startSession(
+        {
+          args,
+          env: {
+            NODE_OPTIONS: `--require ${join(folder, 'counter.cjs')}`,
+            NN_E2E_COUNT: count,
+          },
+        },
+        title,
+      );
+      await session.press('q');
+      expect(await session.waitForExit()).toEqual({ code: 0, signal: null });
+      return Number(readFileSync(count, 'utf8'));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  // The first segmenter made loads ICU's data, about 20 ms of start-up;
+  // the English screen is ASCII and needs none (scripts/patches.mjs).
+  it('makes no grapheme segmenter for the English screen', async () => {
+    expect(await segmentersMade([], 'lesson 1/15')).toBe(0);
+  });
+
+  it('makes one when the text needs it, as Japanese does', async () => {
+    expect(await segmentersMade(['--lang', 'ja'], '1/15')).toBeGreaterThan(0);
   });
 });

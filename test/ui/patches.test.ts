@@ -1,3 +1,4 @@
+import { tokenize } from '@alcalzone/ansi-tokenize';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +24,9 @@ const PATCHED_FILES = [
   'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
   'yoga-layout/dist/src/index.js',
   'string-width/index.js',
+  'wrap-ansi/node_modules/string-width/index.js',
+  'slice-ansi/tokenize-ansi.js',
+  '@alcalzone/ansi-tokenize/build/tokenize.js',
 ];
 
 /** Every code point from `first` to `last`, each as a string. */
@@ -55,11 +59,8 @@ describe('the package patches', () => {
     expect(patchPackage(source, path)).not.toBe(source);
   });
 
-  it('leave other files alone, even another copy of string-width', () => {
-    for (const file of [
-      'ink/build/ink.js',
-      'wrap-ansi/node_modules/string-width/index.js',
-    ]) {
+  it('leave other files alone', () => {
+    for (const file of ['ink/build/ink.js', 'slice-ansi/index.js']) {
       const path = join(nodeModules, file);
       const source = readFileSync(path, 'utf8');
 
@@ -108,5 +109,44 @@ describe("string-width's shortcut for Japanese text", () => {
   it('counts two columns for each wide character', () => {
     expect(stringWidth('J 日本語')).toBe(8);
     expect(stringWidth('か\u3099')).toBe(2);
+  });
+});
+
+/** What ansi-tokenize as published makes of each text, as JSON. */
+function publishedTokens(texts: string[]): unknown[] {
+  const script =
+    "import { tokenize } from '@alcalzone/ansi-tokenize';" +
+    'const texts = JSON.parse(process.argv[1]);' +
+    'console.log(JSON.stringify(texts.map((text) => tokenize(text))));';
+  const output = execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', script, JSON.stringify(texts)],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(output) as unknown[];
+}
+
+describe("ansi-tokenize's split of ASCII text without the segmenter", () => {
+  const ESC = '\u001B';
+  const texts = [
+    ...characters(0x00, 0x7f),
+    'nn-tui  lesson 1/15  AND gate',
+    `${ESC}[1m${ESC}[36m y ${ESC}[39m${ESC}[22m x1[  0.50]`,
+    `${ESC}]8;;https://example.com${ESC}\\link${ESC}]8;;${ESC}\\ after`,
+    `${ESC}[38;5;208mo${ESC}[0m${ESC}[48;2;1;2;3m ${ESC}[49m`,
+    'line\r\nnext\rback\n',
+    'tab\there\u0007bell',
+    // Beside text that goes to the segmenter.
+    'é and e\u0301',
+    `${ESC}[31m日本語${ESC}[39m`,
+    '👍🏽 ok',
+  ];
+
+  it('gives every text the tokens ansi-tokenize gives as published', () => {
+    const published = publishedTokens(texts);
+
+    expect(
+      JSON.parse(JSON.stringify(texts.map((text) => tokenize(text)))),
+    ).toEqual(published);
   });
 });
