@@ -179,8 +179,9 @@ function hex(value: number): string {
 /**
  * The cache in a cache file, 'damaged' when its length or checksum is
  * wrong, or undefined when there is none to read: no file, not a regular
- * file of the user's own, or one that others can write to (a cache file is
- * code that runs). Never waits: a named pipe there is not opened for good.
+ * file of the user's own, or one that others can write to or is in a
+ * folder others can write to (a cache file is code that runs). Never
+ * waits: a named pipe there is not opened for good.
  */
 function readCache(path: string): Buffer | 'damaged' | undefined {
   let descriptor: number | undefined;
@@ -189,6 +190,7 @@ function readCache(path: string): Buffer | 'damaged' | undefined {
       constants.O_RDONLY |
       (constants.O_NONBLOCK ?? 0) |
       (constants.O_NOFOLLOW ?? 0);
+    if (!isPrivateFolder(dirname(path))) return undefined;
     descriptor = openSync(path, flags);
     const stats = fstatSync(descriptor);
     if (!stats.isFile() || !isOwnAndPrivate(stats)) return undefined;
@@ -199,6 +201,12 @@ function readCache(path: string): Buffer | 'damaged' | undefined {
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
+}
+
+/** Whether `path` is a folder (not a link) of the user's that only they can write. */
+function isPrivateFolder(path: string): boolean {
+  const stats = lstatSync(path);
+  return stats.isDirectory() && isOwnAndPrivate(stats);
 }
 
 /** Whether a file or folder is the user's, and only the user can write it. */
@@ -240,8 +248,7 @@ function writeCache(path: string, programId: string, data: Buffer): void {
   let isCreated = false;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const stats = lstatSync(folder);
-    if (!stats.isDirectory() || !isOwnAndPrivate(stats)) return;
+    if (!isPrivateFolder(folder)) return;
 
     const flags =
       constants.O_WRONLY |
@@ -250,7 +257,10 @@ function writeCache(path: string, programId: string, data: Buffer): void {
       (constants.O_NOFOLLOW ?? 0);
     descriptor = openSync(temporary, flags, 0o600);
     isCreated = true;
-    writeSync(descriptor, pack(data, crc32!(data)));
+    const file = pack(data, crc32!(data));
+    for (let written = 0; written < file.length;) {
+      written += writeSync(descriptor, file, written);
+    }
     closeSync(descriptor);
     descriptor = undefined;
     renameSync(temporary, path);

@@ -172,6 +172,13 @@ describe('loadProgram', () => {
     expect(readdirSync(cache)).toEqual([]);
   });
 
+  it('does not use a cache in a folder that others can write to', () => {
+    load().saveCache();
+    chmodSync(cache, 0o777);
+
+    expect(load().cache).toBe('missing');
+  });
+
   it('never writes through a link left where its temporary file goes', () => {
     mkdirSync(cache, { mode: 0o700 });
     const victim = join(folder, 'victim.txt');
