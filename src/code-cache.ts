@@ -64,9 +64,12 @@ const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** How the cache files end; other files in the folder are left alone. */
 const CACHE_SUFFIX = '.v8cache';
 
-/** The first bytes of a cache file, then the cache's length and checksum. */
-const MAGIC = Buffer.from('nn-tui v8cache 1');
-const HEADER_BYTES = MAGIC.length + 8;
+/**
+ * The first bytes of a cache file, then the CRC-32 of the program it was
+ * made for, the cache's length and the cache's CRC-32.
+ */
+const MAGIC = Buffer.from('nn-tui v8cache 2');
+const HEADER_BYTES = MAGIC.length + 12;
 
 /** The values of NN_TUI_CODE_CACHE that turn the cache off. */
 const OFF_VALUES = ['off', '0', 'false', 'no'];
@@ -129,12 +132,14 @@ export function loadProgram(
 ): LoadedProgram {
   const bytes = readFileSync(path);
   const source = bytes.toString('utf8');
-  const programId = crc32 === undefined ? null : hex(crc32(bytes));
+  const programCrc = crc32?.(bytes);
+  const programId = programCrc === undefined ? null : hex(programCrc);
   const cacheFile =
     folder === null || programId === null
       ? null
       : join(folder, cacheFileName(programId));
-  const cached = cacheFile === null ? undefined : readCache(cacheFile);
+  const cached =
+    cacheFile === null ? undefined : readCache(cacheFile, programCrc!);
 
   // The wrapper Node puts around every CommonJS file, on the same line as
   // the file's first, so that line numbers in errors stay true.
@@ -166,7 +171,8 @@ export function loadProgram(
     cacheFile,
     saveCache() {
       if (cacheFile === null || programId === null || cache === 'used') return;
-      writeCache(cacheFile, programId, script.createCachedData());
+      const file = pack(script.createCachedData(), programCrc!);
+      writeCache(cacheFile, programId, file);
     },
   };
 }
@@ -183,7 +189,10 @@ function hex(value: number): string {
  * folder others can write to (a cache file is code that runs). Never
  * waits: a named pipe there is not opened for good.
  */
-function readCache(path: string): Buffer | 'damaged' | undefined {
+function readCache(
+  path: string,
+  programCrc: number,
+): Buffer | 'damaged' | undefined {
   let descriptor: number | undefined;
   try {
     const flags =
@@ -195,7 +204,7 @@ function readCache(path: string): Buffer | 'damaged' | undefined {
     const stats = fstatSync(descriptor);
     if (!stats.isFile() || !isOwnAndPrivate(stats)) return undefined;
     if (stats.size > MAX_CACHE_BYTES) return 'damaged';
-    return unpack(readFileSync(descriptor));
+    return unpack(readFileSync(descriptor), programCrc);
   } catch {
     return undefined;
   } finally {
@@ -215,24 +224,29 @@ function isOwnAndPrivate(stats: { uid: number; mode: number }): boolean {
   return isOwn && (stats.mode & 0o022) === 0;
 }
 
-/** A cache with its header: the magic bytes, its length and its CRC-32. */
-function pack(data: Buffer, checksum: number): Buffer {
+/** A cache with its header (see MAGIC). */
+function pack(data: Buffer, programCrc: number): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
   MAGIC.copy(header);
-  header.writeUInt32LE(data.length, MAGIC.length);
-  header.writeUInt32LE(checksum, MAGIC.length + 4);
+  header.writeUInt32LE(programCrc, MAGIC.length);
+  header.writeUInt32LE(data.length, MAGIC.length + 4);
+  header.writeUInt32LE(crc32!(data), MAGIC.length + 8);
   return Buffer.concat([header, data]);
 }
 
-/** The cache in a cache file's bytes, or 'damaged' when they do not check. */
-function unpack(file: Buffer): Buffer | 'damaged' {
+/**
+ * The cache in a cache file's bytes, or 'damaged' when they do not check
+ * or were made for another program (a file renamed, say).
+ */
+function unpack(file: Buffer, programCrc: number): Buffer | 'damaged' {
   if (file.length < HEADER_BYTES || crc32 === undefined) return 'damaged';
   if (!file.subarray(0, MAGIC.length).equals(MAGIC)) return 'damaged';
-  const length = file.readUInt32LE(MAGIC.length);
-  const checksum = file.readUInt32LE(MAGIC.length + 4);
+  const madeFor = file.readUInt32LE(MAGIC.length);
+  const length = file.readUInt32LE(MAGIC.length + 4);
+  const checksum = file.readUInt32LE(MAGIC.length + 8);
   const data = file.subarray(HEADER_BYTES);
-  if (data.length !== length || crc32(data) !== checksum) return 'damaged';
-  return data;
+  const isWhole = data.length === length && crc32(data) === checksum;
+  return isWhole && madeFor === programCrc ? data : 'damaged';
 }
 
 /**
@@ -241,13 +255,13 @@ function unpack(file: Buffer): Buffer | 'damaged' {
  * into a folder of the user's own that no one else can write to, and
  * removes the caches of other programs and temporary files left behind.
  */
-function writeCache(path: string, programId: string, data: Buffer): void {
+function writeCache(path: string, programId: string, file: Buffer): void {
   const folder = dirname(path);
   const temporary = `${path}.${process.pid}.tmp`;
   let descriptor: number | undefined;
   let isCreated = false;
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    makeFolder(folder, 2);
     if (!isPrivateFolder(folder)) return;
 
     const flags =
@@ -257,7 +271,6 @@ function writeCache(path: string, programId: string, data: Buffer): void {
       (constants.O_NOFOLLOW ?? 0);
     descriptor = openSync(temporary, flags, 0o600);
     isCreated = true;
-    const file = pack(data, crc32!(data));
     for (let written = 0; written < file.length;) {
       written += writeSync(descriptor, file, written);
     }
@@ -270,6 +283,28 @@ function writeCache(path: string, programId: string, data: Buffer): void {
     if (descriptor !== undefined) closeSync(descriptor);
     if (isCreated) removeQuietly(temporary);
   }
+}
+
+/**
+ * Makes a folder readable by the user only, and the `levels - 1` folders
+ * above it that are missing (the cache folder, and ~/.cache on a new
+ * account), each only inside a folder of the user's own: as root with
+ * another user's HOME (`sudo -E`), nothing is made in their home.
+ * Throws when it cannot.
+ */
+function makeFolder(folder: string, levels: number): void {
+  try {
+    if (lstatSync(folder).isDirectory()) return;
+  } catch {
+    // Missing: made below.
+  }
+  const parent = dirname(folder);
+  if (levels > 1 && parent !== folder) makeFolder(parent, levels - 1);
+  const parentStats = lstatSync(parent);
+  const isOwnParent =
+    process.getuid === undefined || parentStats.uid === process.getuid();
+  if (!isOwnParent) throw new Error(`${parent} is not the user's own`);
+  mkdirSync(folder, { mode: 0o700 });
 }
 
 /** Removes the caches of other programs, and temporary files left behind. */

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
+  chownSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -144,6 +146,54 @@ describe('loadProgram', () => {
     const loaded = loadProgram(join(folder, 'other.cjs'), cache);
     expect(loaded.cache).toBe('missing');
     expect(loaded.cacheFile).toBe(programCache(other));
+  });
+
+  it('does not use a cache made for another program and renamed', () => {
+    const other = PROGRAM.replace('a + b', 'b + a');
+    load().saveCache();
+    copyFileSync(programCache(), programCache(other));
+
+    writeFileSync(join(folder, 'other.cjs'), other);
+    const loaded = loadProgram(join(folder, 'other.cjs'), cache);
+    expect(loaded.cache).toBe('rejected');
+    expect(
+      (loaded.exports as { sum: (a: number, b: number) => number }).sum(2, 3),
+    ).toBe(5);
+  });
+
+  it.skipIf(process.platform !== 'linux')(
+    'gives up at once where no folder can be made (under /proc)',
+    () => {
+      cache = '/proc/self/nn-tui';
+      const loaded = load();
+
+      loaded.saveCache();
+      expect(existsSync(cache)).toBe(false);
+    },
+  );
+
+  it.skipIf(process.getuid?.() !== 0)(
+    "makes no folder in another user's home (root with their HOME)",
+    () => {
+      const home = join(folder, 'alice');
+      mkdirSync(home);
+      chownSync(home, 65534, 65534);
+      cache = join(home, '.cache', 'nn-tui');
+
+      load().saveCache();
+
+      expect(readdirSync(home)).toEqual([]);
+    },
+  );
+
+  it('makes the folders above the cache folder that are missing', () => {
+    cache = join(folder, 'home', '.cache', 'nn-tui');
+    mkdirSync(join(folder, 'home'));
+
+    load().saveCache();
+
+    expect(statSync(join(folder, 'home', '.cache')).mode & 0o777).toBe(0o700);
+    expect(load().cache).toBe('used');
   });
 
   it('does not use a cache file that others can write', () => {
