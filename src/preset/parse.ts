@@ -108,12 +108,20 @@ const ESCAPE = new RegExp(
   'g',
 );
 
-/** Text from a file with control characters removed. */
+// Invisible format characters (zero-width space, direction marks, soft
+// hyphen, line and paragraph separators, ...) take no column in most
+// terminals but a cell in Ink's layout, and would push the panels beside
+// them out of line. The zero-width joiner and tag characters stay: emoji
+// sequences (families, flags of regions) are made with them.
+const INVISIBLE = /(?![\u200d\u{e0020}-\u{e007f}])[\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** Text from a file with control and invisible format characters removed. */
 export function cleanText(text: string, keepNewlines = false): string {
   const spaced = text
     .replace(ESCAPE, '')
     .replace(/\t/g, ' ')
-    .replace(CONTROL, '');
+    .replace(CONTROL, '')
+    .replace(INVISIBLE, '');
   return keepNewlines ? spaced.replace(/\r/g, '') : spaced.replace(/\n/g, ' ');
 }
 

@@ -522,6 +522,31 @@ describe('good fixtures', () => {
     });
   });
 
+  it('removes invisible format characters, and keeps emoji joiners', () => {
+    const preset = JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL('../../presets/and.json', import.meta.url)),
+        'utf8',
+      ),
+    ) as { title: unknown; inputs: string[]; notes?: unknown };
+    const family = '\u{1f468}\u200d\u{1f469}\u200d\u{1f467}';
+    const england =
+      '\u{1f3f4}\u{e0067}\u{e0062}\u{e0065}\u{e006e}\u{e0067}\u{e007f}';
+    preset.title = `A\u200bN\u00adD\u2028 \u202e${family}${england}`;
+    preset.inputs = ['x\u200b1', '\ufeffx2\u2060'];
+    const folder = mkdtempSync(join(tmpdir(), 'nn-tui-invisible-'));
+    try {
+      const path = join(folder, 'invisible.json');
+      writeFileSync(path, JSON.stringify(preset));
+      const lesson = loadPresetFile(path);
+
+      expect(lesson.title.en).toBe(`AND ${family}${england}`);
+      expect(lesson.network.inputs).toEqual(['x1', 'x2']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('removes control characters from every text it shows', () => {
     const raw = readFileSync(join(GOOD, 'ansi-title.json'), 'utf8');
     // The fixture really holds them, escaped and raw.
