@@ -88,6 +88,14 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout.write(printLesson(start, options, position));
     return 0;
   }
+  // Ink lays the screen out with yoga, which is WebAssembly.
+  if (typeof WebAssembly === 'undefined') {
+    throw new UsageError(
+      'node',
+      'the playground needs WebAssembly, which this Node runs without ' +
+        '(--jitless or --lite-mode?); --print works without it',
+    );
+  }
   // The interactive screen loads React and Ink: only when it is needed.
   const { runApp } = await import('./ui/run.js');
   return runApp({

@@ -118,4 +118,20 @@ describe('what start-up leaves undone', () => {
   it('makes one when the text needs it, as Japanese does', async () => {
     expect(await segmentersMade(['--lang', 'ja'], '1/15')).toBeGreaterThan(0);
   });
+
+  it('says in one line that the playground needs WebAssembly, under --jitless', async () => {
+    const session = await startSession(
+      { env: { NODE_OPTIONS: '--jitless' } },
+      'needs WebAssembly',
+    );
+
+    expect(await session.waitForExit()).toEqual({ code: 2, signal: null });
+    // The line wraps at 80 columns: read it as one.
+    const text = session.screenText().join('');
+    expect(text).toContain(
+      'nn-tui: node: the playground needs WebAssembly, which this Node ' +
+        'runs without (--jitless or --lite-mode?); --print works without it',
+    );
+    expect(session.screen()).not.toContain('Aborted');
+  });
 });
