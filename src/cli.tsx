@@ -89,7 +89,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   // Ink lays the screen out with yoga, which is WebAssembly.
-  if (typeof WebAssembly === 'undefined') {
+  if (!('WebAssembly' in globalThis)) {
     throw new UsageError(
       'node',
       'the playground needs WebAssembly, which this Node runs without ' +
