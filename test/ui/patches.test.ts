@@ -36,18 +36,21 @@ function characters(first: number, last: number): string[] {
   );
 }
 
-/** The widths string-width gives as published, without the patch. */
-function publishedWidths(texts: string[]): number[] {
+/**
+ * What a package as published (without the patch) gives for each text:
+ * `call(text)` run after `imports` in a separate Node, as JSON.
+ */
+function published(imports: string, call: string, texts: string[]): unknown[] {
   const script =
-    "import stringWidth from 'string-width';" +
+    imports +
     'const texts = JSON.parse(process.argv[1]);' +
-    'console.log(JSON.stringify(texts.map((text) => stringWidth(text))));';
+    `console.log(JSON.stringify(texts.map((text) => ${call})));`;
   const output = execFileSync(
     process.execPath,
     ['--input-type=module', '-e', script, JSON.stringify(texts)],
     { encoding: 'utf8' },
   );
-  return JSON.parse(output) as number[];
+  return JSON.parse(output) as unknown[];
 }
 
 describe('the package patches', () => {
@@ -101,9 +104,13 @@ describe("string-width's shortcut for Japanese text", () => {
   ];
 
   it('gives every character and text the width string-width gives as published', () => {
-    const published = publishedWidths(texts);
+    const widths = published(
+      "import stringWidth from 'string-width';",
+      'stringWidth(text)',
+      texts,
+    );
 
-    expect(texts.map((text) => stringWidth(text))).toEqual(published);
+    expect(texts.map((text) => stringWidth(text))).toEqual(widths);
   });
 
   it('counts two columns for each wide character', () => {
@@ -111,20 +118,6 @@ describe("string-width's shortcut for Japanese text", () => {
     expect(stringWidth('か\u3099')).toBe(2);
   });
 });
-
-/** What ansi-tokenize as published makes of each text, as JSON. */
-function publishedTokens(texts: string[]): unknown[] {
-  const script =
-    "import { tokenize } from '@alcalzone/ansi-tokenize';" +
-    'const texts = JSON.parse(process.argv[1]);' +
-    'console.log(JSON.stringify(texts.map((text) => tokenize(text))));';
-  const output = execFileSync(
-    process.execPath,
-    ['--input-type=module', '-e', script, JSON.stringify(texts)],
-    { encoding: 'utf8' },
-  );
-  return JSON.parse(output) as unknown[];
-}
 
 describe("ansi-tokenize's split of ASCII text without the segmenter", () => {
   const ESC = '\u001B';
@@ -143,10 +136,14 @@ describe("ansi-tokenize's split of ASCII text without the segmenter", () => {
   ];
 
   it('gives every text the tokens ansi-tokenize gives as published', () => {
-    const published = publishedTokens(texts);
+    const tokens = published(
+      "import { tokenize } from '@alcalzone/ansi-tokenize';",
+      'tokenize(text)',
+      texts,
+    );
 
     expect(
       JSON.parse(JSON.stringify(texts.map((text) => tokenize(text)))),
-    ).toEqual(published);
+    ).toEqual(tokens);
   });
 });
