@@ -129,7 +129,7 @@ export const en = {
   redone: (left: number) => `Redone (${left} more to redo).`,
   typePath: 'type a file name',
   confirmQuit:
-    'Unsaved changes: q again quits without saving, any other key goes back.',
+    'Unsaved changes: q or y quits without saving, any other key goes back.',
   confirmOverwrite: (path: string) =>
     `${path} already exists: y replaces it, any other key keeps it.`,
   notOverwritten: 'The file was kept; type another name, or Esc.',

@@ -133,7 +133,7 @@ export const ja: typeof en = {
   redone: (left: number) => `やり直しました (あと ${left} 回やり直せます)。`,
   typePath: 'ファイル名を入力してください',
   confirmQuit:
-    '未保存の変更があります。もう一度 q で保存せずに終了、ほかのキーで戻ります。',
+    '未保存の変更があります。q か y で保存せずに終了、ほかのキーで戻ります。',
   confirmOverwrite: (path: string) =>
     `${path} はすでにあります。y で上書き、ほかのキーでそのまま残します。`,
   notOverwritten:

@@ -118,6 +118,7 @@ describe('the keymap', () => {
     expect(actionFor('confirm-overwrite', 'y')?.type).toBe('confirm-overwrite');
     expect(actionFor('confirm-overwrite', 'n')?.type).toBe('decline-overwrite');
     expect(actionFor('confirm-quit', 'q')?.type).toBe('quit');
+    expect(actionFor('confirm-quit', 'y')?.type).toBe('quit');
     expect(actionFor('confirm-quit', 'j')?.type).toBe('cancel');
     expect(actionFor('help', 'x')?.type).toBe('cancel');
   });
