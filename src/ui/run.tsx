@@ -1,4 +1,5 @@
 import { render, type RenderOptions } from 'ink';
+import onExit from 'signal-exit';
 import type { Panel } from '../command/args.js';
 import type { Lesson } from '../core/lesson.js';
 import { type Language, messagesFor } from '../i18n/messages.js';
@@ -49,13 +50,39 @@ export interface AppStreams {
   stderr?: NodeJS.WriteStream;
 }
 
-/** Shows the cursor and leaves raw mode, whatever state Ink left. */
+/**
+ * Turns the terminal's line wrapping off (DECAWM) while the playground is
+ * shown. Ink lays each line out to fit the window, but a terminal may draw
+ * some characters wider than Ink measures them: emoji with a skin tone or
+ * a variation selector, and in East Asian terminal settings ambiguous
+ * ones such as `…`. A line drawn too wide then ends at the window's edge
+ * instead of wrapping onto the next, which would push every line below it
+ * down and leave Ink redrawing the wrong rows.
+ */
+const WRAP_OFF = '\u001B[?7l';
+
+/** Turns line wrapping back on, as terminals start. */
+const WRAP_ON = '\u001B[?7h';
+
+/** Wraps lines, shows the cursor and leaves raw mode, whatever Ink left. */
 function restoreTerminal(
   stdin: NodeJS.ReadStream,
   stdout: NodeJS.WriteStream,
 ): void {
   if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
-  if (stdout.isTTY) stdout.write('\u001B[?25h');
+  if (stdout.isTTY) stdout.write(`${WRAP_ON}\u001B[?25h`);
+}
+
+/**
+ * Turns line wrapping off, and back on should a signal end the program:
+ * signal-exit runs its callbacks then, as it runs Ink's own clean-up.
+ * Returns what removes that callback, for when `restoreTerminal` has
+ * turned wrapping on instead.
+ */
+function stopWrapping(stdout: NodeJS.WriteStream): () => void {
+  if (!stdout.isTTY) return () => {};
+  stdout.write(WRAP_OFF);
+  return onExit(() => stdout.write(WRAP_ON));
 }
 
 /** Renders the playground with Ink until the user quits; resolves to the exit code. */
@@ -68,6 +95,7 @@ export async function runApp(
   const stderr = streams.stderr ?? process.stderr;
   const { onShown, ...appOptions } = options;
   const messages = messagesFor(options.language);
+  const removeWrapHook = stopWrapping(stdout);
   const instance = render(
     <ErrorBoundary messages={messages}>
       <App {...appOptions} />
@@ -82,6 +110,7 @@ export async function runApp(
     // The error boundary has shown the error; the exit code says so too.
     return 1;
   } finally {
+    removeWrapHook();
     restoreTerminal(stdin, stdout);
   }
 }

@@ -22,6 +22,9 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+/** A man, a woman and a girl, joined into one emoji. */
+const FAMILY = '👨\u200d👩\u200d👧';
+
 /** Sequences a file might smuggle in: a window title, mouse reports, a clear. */
 const HOSTILE = '\u001B]0;pwned\u0007\u001B[?1000h\u001B[2J\u001B[31m';
 
@@ -108,5 +111,58 @@ describe('a user file', () => {
       '出力 = step(0.50*入力一 + 0.50*入力二 - 0.70)',
     );
     expect(session.screen()).toContain('4/4 right');
+  });
+
+  // Ink measures a family emoji as one, two columns wide; xterm.js draws
+  // its three people apart, in three (as tmux draws 👍🏽 in four). Lines
+  // with it come out a column too wide, and line wrapping is off so that
+  // they end at the window's edge rather than push the lines below down.
+  it('with emoji a terminal draws wider than Ink measures keeps every other line in place', async () => {
+    const path = join(folder, 'family.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        name: 'family',
+        title: `XOR for a family ${FAMILY}`,
+        inputs: ['x1', 'x2'],
+        layers: [
+          {
+            activation: 'step',
+            neurons: [
+              { label: 's1', weights: [-0.5, -0.5], bias: 0.7 },
+              { label: `${FAMILY} OR`, weights: [0.5, 0.5], bias: -0.2 },
+            ],
+          },
+          {
+            activation: 'step',
+            neurons: [{ label: 'y', weights: [0.5, 0.5], bias: -0.7 }],
+          },
+        ],
+        targets: [[0], [1], [1], [0]],
+      }),
+    );
+    const session = await startSession({ args: [path] }, 'file family');
+
+    expect(session.terminal.modes.wraparoundMode).toBe(false);
+    for (const key of [...'j++++l----j']) {
+      await session.press(key);
+      const lines = session.screenText();
+      expect(lines[0]).toMatch(HEADER);
+      expect(session.scrolledLines).toBe(0);
+      // Each neuron's row once.
+      for (const row of ['s1: x1', `${FAMILY}: x1`, 'y: s1']) {
+        const rows = lines.filter((line) => line.includes(row));
+        expect(rows, `${row} after ${key}`).toHaveLength(1);
+      }
+      // The selected neuron's formula, once.
+      expect(lines.filter((line) => line.includes(' = step(0.'))).toHaveLength(
+        1,
+      );
+    }
+    expect(session.screen()).toContain(`${FAMILY}: x1   0.90  x2   0.10`);
+    await session.quit();
+
+    expect(await session.waitForExit()).toEqual({ code: 0, signal: null });
+    expect(await session.unrestored()).toEqual([]);
   });
 });
