@@ -34,13 +34,15 @@ function joinCells(
  * The truth table as lines: a header, then one line per row with the
  * inputs, each hidden layer's outputs, the outputs, the target, a mark for
  * right or wrong, and the weighted sum of the chosen neuron. A `*` marks a
- * sum on the boundary.
+ * sum on the boundary. `shortenName` may shorten the header's names, to
+ * make the columns narrower.
  */
 export function renderTable(
   network: Network,
   rows: readonly TruthRow[],
   sumOf: NeuronAddress,
   messages: Messages,
+  shortenName: (name: string) => string = (name) => name,
 ): string[] {
   const groups: string[][] = [network.inputs];
   network.layers.forEach((layer, layerIndex) => {
@@ -55,6 +57,7 @@ export function renderTable(
   const header = [...groups];
   if (hasTargets) header.push([messages.target, '']);
   header.push([sumName]);
+  const names = header.map((group) => group.map(shortenName));
 
   const body = rows.map((row) => {
     const cells: string[][] = [row.inputs.map(String)];
@@ -79,7 +82,7 @@ export function renderTable(
   });
 
   // Every column as wide as its widest cell, header included.
-  const widths = header.map((group, g) =>
+  const widths = names.map((group, g) =>
     group.map((title, c) =>
       Math.max(
         displayWidth(title),
@@ -89,7 +92,7 @@ export function renderTable(
   );
   const line = (cells: string[][]) =>
     cells.map((group, g) => joinCells(group, widths[g] ?? [])).join(' | ');
-  const lines = [line(header), ...body.map(line)].map((l) => l.trimEnd());
+  const lines = [line(names), ...body.map(line)].map((l) => l.trimEnd());
   if (rows.some((row) => row.boundary[sumOf.layer]?.[sumOf.neuron])) {
     lines.push(`${BOUNDARY_MARK} ${messages.onBoundary}`);
   }

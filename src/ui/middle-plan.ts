@@ -16,6 +16,7 @@ import {
   splitLeft,
 } from './layout.js';
 import { type SessionState, targetsOrOutputs } from './state.js';
+import { tableToFit } from './table-panel.js';
 import { displayWidth } from './text.js';
 import type { TerminalSize } from './use-terminal-size.js';
 
@@ -168,11 +169,13 @@ export function planMiddle(
       : state.lesson.targets;
   const rows = truthTable(network, targets);
   const { layer, neuron } = state.selection;
-  const table = renderTable(network, rows, { layer, neuron }, messages);
+  const drawTable = (shortenName: (name: string) => string) =>
+    renderTable(network, rows, { layer, neuron }, messages, shortenName);
+  const fullTable = drawTable((name) => name);
   const networkText = renderNetwork(network, messages);
   const contentWidth = Math.max(
     ...(isShown('network') ? networkText : []).map(displayWidth),
-    ...(isShown('table') ? table : []).map(displayWidth),
+    ...(isShown('table') ? fullTable : []).map(displayWidth),
     0,
   );
   const axisName = network.inputs[state.grid.xAxis] ?? '';
@@ -190,6 +193,10 @@ export function planMiddle(
     count,
     hiddenLayer,
   );
+  const leftWidth = isShown('grid') ? layout.leftWidth : layout.columns;
+  // In targets mode the table panel marks the chosen row in 2 columns.
+  const tableWidth = leftWidth - (state.mode === 'targets' ? 2 : 0);
+  const table = tableToFit(drawTable, network, tableWidth);
   const networkLines = 1 + networkText.length;
   const tableLines = 1 + table.length;
   return {
@@ -197,7 +204,7 @@ export function planMiddle(
     targets,
     rows,
     table,
-    leftWidth: isShown('grid') ? layout.leftWidth : layout.columns,
+    leftWidth,
     heights: leftHeights(layout.middle, networkLines, tableLines, isShown),
     notes: localText(state.lesson.notes, state.language),
     side,

@@ -4,7 +4,13 @@ import { countCorrect, type TruthRow } from '../core/truth-table.js';
 import type { Messages } from '../i18n/messages.js';
 import { variableName } from '../render/formula.js';
 import { type Segment, StyledLines } from './styled-line.js';
-import { displayWidth, ELLIPSIS, fitToWidth, sliceColumns } from './text.js';
+import {
+  displayWidth,
+  ELLIPSIS,
+  fitToWidth,
+  sliceColumns,
+  truncateToWidth,
+} from './text.js';
 
 /** Where the target being edited is, in targets mode. */
 export interface TargetCursor {
@@ -60,6 +66,50 @@ export function narrowTable(
     if (fits(candidate)) return candidate;
   }
   return reshape(hidden, false);
+}
+
+/** True when every line is at most `width` columns. */
+function fitsWidth(lines: readonly string[], width: number): boolean {
+  return lines.every((line) => displayWidth(line) <= width);
+}
+
+/** The fewest columns `tableToFit` cuts a name to: a letter and `…`. */
+const SHORTEST_NAME = 2;
+
+/**
+ * The table to show in `width` columns: `render(name => name)`, as
+ * `--print` draws it, when `narrowTable` can make that fit; else drawn
+ * again with every name in its header cut to the most columns that fit,
+ * so that long input and neuron names do not push the outputs, targets
+ * and marks out of view.
+ */
+export function tableToFit(
+  render: (shortenName: (name: string) => string) => string[],
+  network: Network,
+  width: number,
+): string[] {
+  const full = render((name) => name);
+  const fits = (table: string[]) =>
+    fitsWidth(narrowTable(table, network, width), width);
+  if (fits(full)) return full;
+  const cutTo = (columns: number) =>
+    render((name) => truncateToWidth(name, columns));
+  // Shorter names never make a wider table: search for the longest that
+  // fit, between names that fit (or the shortest) and names as they are.
+  let shortest = SHORTEST_NAME;
+  let best = cutTo(shortest);
+  let longest = displayWidth(full[0] ?? '');
+  while (longest - shortest > 1) {
+    const middle = Math.floor((shortest + longest) / 2);
+    const table = cutTo(middle);
+    if (fits(table)) {
+      shortest = middle;
+      best = table;
+    } else {
+      longest = middle;
+    }
+  }
+  return best;
 }
 
 /**

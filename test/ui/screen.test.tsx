@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setValue } from '../../src/core/edit.js';
 import { loadPresetFile } from '../../src/preset/files.js';
+import { lessonFromData } from '../../src/preset/parse.js';
 import { findLesson } from '../../src/preset/catalog.js';
 import { KEY, openScreen, overflow, type TestScreen } from './helpers.js';
 
@@ -499,6 +500,45 @@ describe('layout', () => {
     expect(grid(frame)).toHaveLength(17);
     expect(grid(frame)[0]).toHaveLength(33);
     expect(overflow(frame, 120, 40)).toEqual([]);
+  });
+
+  it('cuts long names in the table header so that outputs, targets and marks stay in view', () => {
+    const lesson = lessonFromData(
+      'weather.json',
+      {
+        name: 'weather',
+        title: 'Will it rain?',
+        inputs: ['temperature', 'humidity'],
+        layers: [
+          {
+            activation: 'step',
+            neurons: [
+              { label: 'warm_and_humid', weights: [-0.5, -0.5], bias: 0.7 },
+              { label: 'cloudy_sky', weights: [0.5, 0.5], bias: -0.2 },
+            ],
+          },
+          {
+            activation: 'step',
+            neurons: [
+              { label: 'rain_tomorrow', weights: [0.5, 0.5], bias: -0.7 },
+            ],
+          },
+        ],
+        targets: [[0], [1], [1], [0]],
+      },
+      'weather',
+    );
+
+    const narrow = open({ lesson }).frame();
+    expect(narrow).toContain('tempera… humidity | … | rain_to… | target');
+    expect(narrow).toContain('       0        1 | … |        1 |      1 ok');
+    expect(overflow(narrow, 80, 24)).toEqual([]);
+
+    // Wide enough for every name, and for the sum.
+    const wide = open({ lesson, columns: 120, rows: 40 }).frame();
+    expect(wide).toContain(
+      'temperature humidity | … | rain_tomorrow | target    | sum warm_and_humid',
+    );
   });
 
   it('measures Japanese text by its display width', () => {
