@@ -1,3 +1,5 @@
+import { isOnBoundary } from './activation.js';
+
 /** The result of reading a typed number. */
 export type ParsedNumber =
   { ok: true; value: number } | { ok: false; reason: string };
@@ -28,7 +30,11 @@ export function parseNumber(text: string): ParsedNumber {
 
 /**
  * Shows a number with fixed decimals, never as `-0.00`, padded on the left
- * to `width` characters when a width is given.
+ * to `width` characters when a width is given. A number that the decimals
+ * would round to zero shows its first digit instead (`0.001`, `-4e-5`):
+ * a bias of 0.001 makes a step neuron fire, and the screen must not say
+ * 0.00. Only numbers that count as exactly zero (`isOnBoundary`) show as
+ * zero.
  */
 export function formatNumber(value: number, decimals = 2, width = 0): string {
   if (Number.isNaN(value)) return 'NaN'.padStart(width);
@@ -36,7 +42,16 @@ export function formatNumber(value: number, decimals = 2, width = 0): string {
     return (value > 0 ? 'inf' : '-inf').padStart(width);
   }
   let text = value.toFixed(decimals);
-  // A small negative number rounds to zero: show it without the sign.
-  if (/^-0\.?0*$/.test(text)) text = text.slice(1);
+  const isZeroText = /^-?0\.?0*$/.test(text);
+  if (isZeroText && !isOnBoundary(value)) return firstDigit(value, width);
+  // A tiny number rounds to zero: show it without a sign.
+  if (isZeroText) text = text.replace('-', '');
+  return text.padStart(width);
+}
+
+/** A small number to its first digit, in at most 6 characters. */
+function firstDigit(value: number, width: number): string {
+  const text =
+    Math.abs(value) >= 1e-3 ? value.toPrecision(1) : value.toExponential(0);
   return text.padStart(width);
 }

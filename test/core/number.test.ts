@@ -39,7 +39,7 @@ describe('parseNumber', () => {
 
 describe('formatNumber', () => {
   it('never shows -0.00', () => {
-    expect(formatNumber(-0.004)).toBe('0.00');
+    expect(formatNumber(-1e-10)).toBe('0.00');
     expect(formatNumber(-0)).toBe('0.00');
     expect(formatNumber(-0.005, 2)).not.toMatch(/^-0\.00$/);
   });
@@ -51,7 +51,37 @@ describe('formatNumber', () => {
   it('keeps a fixed width', () => {
     expect(formatNumber(0.5, 2, 6)).toBe('  0.50');
     expect(formatNumber(-12.345, 2, 6)).toBe('-12.35'.padStart(6));
-    expect(formatNumber(-0.001, 2, 6)).toBe('  0.00');
+    expect(formatNumber(-0.001, 2, 6)).toBe('-0.001');
+  });
+
+  // A bias of 0.001 makes step(x1 + x2 + 0.001) fire at (0, 0): shown as
+  // 0.00, the sum would seem to say 0.
+  it('shows the first digit of a number its decimals would round to zero', () => {
+    expect(formatNumber(0.001)).toBe('0.001');
+    expect(formatNumber(0.0049)).toBe('0.005');
+    expect(formatNumber(-0.003)).toBe('-0.003');
+    expect(formatNumber(0.00099)).toBe('1e-3');
+    expect(formatNumber(-4e-5)).toBe('-4e-5');
+    expect(formatNumber(2e-9)).toBe('2e-9');
+    expect(formatNumber(0.04, 1)).toBe('0.04');
+    expect(formatNumber(3e-9, 8)).toBe('3e-9');
+  });
+
+  it('shows a number that counts as exactly zero as zero', () => {
+    expect(formatNumber(0.1 + 0.2 - 0.3)).toBe('0.00');
+    expect(formatNumber(-1e-9)).toBe('0.00');
+    expect(formatNumber(1e-12, 8)).toBe('0.00000000');
+  });
+
+  it('keeps every small number within a value column of 6', () => {
+    for (let exponent = -9; exponent <= -2; exponent++) {
+      for (const digit of [-9.9, -5, -1, 1, 5, 9.9]) {
+        const value = digit * 10 ** exponent;
+        expect(formatNumber(value).length, String(value)).toBeLessThanOrEqual(
+          6,
+        );
+      }
+    }
   });
 
   it('names values that are not finite', () => {
