@@ -57,6 +57,10 @@ export const en = {
   trainingChange: (neuron: string, changes: string) =>
     `change ${neuron}: ${changes}`,
   trainingNoChange: 'no change: the output was right',
+  trainingEditedSince: (epoch: number, isNewProblem: boolean) =>
+    isNewProblem
+      ? `Changed after epoch ${epoch}: the next t, . or space starts again at epoch 0.`
+      : `Edited after epoch ${epoch}: the next t, . or space trains the network as it is now.`,
   trainingNoTargets:
     'This network has no targets to learn from: set them with m first.',
   trainingStarted: 'Training live: space pauses, and u undoes the whole run.',

@@ -57,6 +57,10 @@ export const ja: typeof en = {
   trainingChange: (neuron: string, changes: string) =>
     `${neuron} の変化: ${changes}`,
   trainingNoChange: '変化なし: 出力が正しかったため',
+  trainingEditedSince: (epoch: number, isNewProblem: boolean) =>
+    isNewProblem
+      ? `エポック ${epoch} のあとに変更されました。次の t・.・スペースでエポック 0 からやり直します。`
+      : `エポック ${epoch} のあとに編集されました。次の t・.・スペースで今のネットワークを学習します。`,
   trainingNoTargets:
     'このネットワークには学習する正解がありません。先に m で正解を設定してください。',
   trainingStarted:

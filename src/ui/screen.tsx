@@ -18,6 +18,7 @@ import { StatusLine, statusLines } from './status-line.js';
 import { StyledLine } from './styled-line.js';
 import { TablePanel } from './table-panel.js';
 import { TrainingPanel, trainingHeights } from './training-panel.js';
+import { changeSince } from './training.js';
 import { displayWidth, fitToWidth } from './text.js';
 import type { TerminalSize } from './use-terminal-size.js';
 import { WhyOverlay } from './why-overlay.js';
@@ -220,6 +221,7 @@ function Middle(props: MiddleProps): ReactNode {
             {gapBefore(heights.network + heights.table > 0)}
             <TrainingPanel
               training={training}
+              change={changeSince(training, state.lesson)}
               network={network}
               isRateSelected={mode === 'rate'}
               messages={messages}

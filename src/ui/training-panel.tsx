@@ -6,7 +6,7 @@ import { inputNames, variableName } from '../render/formula.js';
 import { lossCurve } from '../render/loss-curve.js';
 import type { LeftHeights } from './layout.js';
 import { type Segment, StyledLines } from './styled-line.js';
-import type { TrainingSession } from './training.js';
+import type { SessionChange, TrainingSession } from './training.js';
 import { displayWidth, ELLIPSIS, truncateToWidth, wrapText } from './text.js';
 
 /** The fewest lines the training panel gets: title, progress, curve. */
@@ -18,6 +18,8 @@ const MIN_PANEL_LINES = 4;
 /** Props of `TrainingPanel`. */
 export interface TrainingPanelProps {
   training: TrainingSession;
+  /** What was edited since the session's last step (`changeSince`). */
+  change: SessionChange;
   /** The network on the screen, for the names of neurons and inputs. */
   network: Network;
   /** True while R has the learning rate selected. */
@@ -151,7 +153,10 @@ function curveLine(
 /**
  * The panel's lines, most important first, cut to `height`: the title,
  * the progress, what the last single update did, the loss curve, and what
- * the core said (converged, overflowed, no line splits the targets).
+ * the core said (converged, overflowed, no line splits the targets). After
+ * an edit, the progress and what the core said would describe a network no
+ * longer on the screen: a line saying what the next step does replaces
+ * them.
  */
 export function trainingLines(
   training: TrainingSession,
@@ -160,20 +165,28 @@ export function trainingLines(
   messages: Messages,
   width: number,
   height: number,
+  change: SessionChange = 'none',
 ): Segment[][] {
   if (height <= 0 || width <= 0) return [];
   const { lastUpdate, state } = training;
   const tone = state.hasOverflowed ? 'red' : 'green';
+  const isCurrent = change === 'none';
+  const news = isCurrent
+    ? (state.message ?? '')
+    : messages.trainingEditedSince(state.epoch, change === 'problem');
   const lines: Segment[][] = [
     titleLine(training, isRateSelected, messages),
-    [{ text: progressLine(training, network, messages) }],
-    ...(lastUpdate ? updateLines(lastUpdate, network, messages) : []).map(
-      (text) => [{ text }],
-    ),
+    ...(isCurrent
+      ? [[{ text: progressLine(training, network, messages) }]]
+      : []),
+    ...(lastUpdate && isCurrent
+      ? updateLines(lastUpdate, network, messages)
+      : []
+    ).map((text) => [{ text }]),
     curveLine(training, messages, width),
-    ...wrapText(state.message ?? '', width)
+    ...wrapText(news, width)
       .filter((text) => text !== '')
-      .map((text) => [{ text, color: tone }]),
+      .map((text) => [{ text, color: isCurrent ? tone : 'yellow' }]),
   ];
   const shown = lines.slice(0, height);
   const last = shown.at(-1);
@@ -214,10 +227,19 @@ export function trainingHeights(
 /** Rule, rate, epoch, loss, accuracy, the last update and the loss curve. */
 export function TrainingPanel(props: TrainingPanelProps): ReactNode {
   const { training, network, isRateSelected, messages, width, height } = props;
+  const { change } = props;
   const lines = useMemo(
     () =>
-      trainingLines(training, network, isRateSelected, messages, width, height),
-    [training, network, isRateSelected, messages, width, height],
+      trainingLines(
+        training,
+        network,
+        isRateSelected,
+        messages,
+        width,
+        height,
+        change,
+      ),
+    [training, network, isRateSelected, messages, width, height, change],
   );
   return (
     <StyledLines

@@ -118,6 +118,30 @@ function problemOf(
 }
 
 /**
+ * What changed on the screen since a session's last step: nothing, only
+ * weights and biases (the next step trains them as they are), or the
+ * shape, the targets or the rule (the next step starts at epoch 0).
+ */
+export type SessionChange = 'none' | 'weights' | 'problem';
+
+/** What changed in `lesson` since the last step of `training`. */
+export function changeSince(
+  training: TrainingSession,
+  lesson: Lesson,
+): SessionChange {
+  const rule = settingsFor(lesson.network, lesson.training).rule;
+  const problem = lesson.targets
+    ? problemOf(lesson.network, lesson.targets, rule)
+    : null;
+  if (problem !== training.problem) return 'problem';
+  const trained = training.state.network;
+  if (trained === lesson.network) return 'none';
+  return JSON.stringify(trained) === JSON.stringify(lesson.network)
+    ? 'none'
+    : 'weights';
+}
+
+/**
  * The settings a step trains with: the lesson's own or `settingsFor`'s,
  * at the session's rate, with the number of epochs made explicit so that
  * the core says when they have run out.

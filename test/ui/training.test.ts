@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../../src/core/lesson.js';
+import { setValue } from '../../src/core/edit.js';
 import type { Network } from '../../src/core/network.js';
 import {
   createTrainingState,
@@ -23,6 +24,7 @@ import {
   updateLines,
 } from '../../src/ui/training-panel.js';
 import {
+  changeSince,
   LEARNING_RATES,
   liveSlice,
   nextRate,
@@ -622,6 +624,69 @@ describe('the training panel', () => {
     expect(lines.every((line) => stringWidth(line) === 40)).toBe(true);
     expect(lines[0]).toBe('Training  backprop  rate 0.5'.padEnd(40));
     expect(lines[3]?.trimEnd().endsWith('…')).toBe(true);
+  });
+
+  /** The panel's lines as text, for `state`, 80 columns by 8. */
+  function panelText(state: SessionState): string[] {
+    const training = trainingOf(state);
+    const change = changeSince(training, state.lesson);
+    return trainingLines(
+      training,
+      state.lesson.network,
+      false,
+      en,
+      80,
+      8,
+      change,
+    )
+      .map((segments) => segments.map((segment) => segment.text).join(''))
+      .map((line) => line.trimEnd());
+  }
+
+  it('says what the next step does once the network was edited, instead of old progress', () => {
+    // AND from 0.5, 0.5, -0.5: the book's rule gets every row right.
+    const and = lesson('and');
+    const network = setValue(
+      and.network,
+      { layer: 0, neuron: 0 },
+      'bias',
+      -0.5,
+    );
+    const trained = run(start({ ...and, network }), EPOCH);
+    expect(changeSince(trainingOf(trained), trained.lesson)).toBe('none');
+    expect(panelText(trained)[1]).toBe('epoch 1  loss 0  4/4 right');
+    expect(panelText(trained)).toContain(
+      'Converged: epoch 1 made no mistake, after 0 updates.',
+    );
+
+    const nudged = run(trained, { type: 'nudge', direction: 1 });
+    expect(changeSince(trainingOf(nudged), nudged.lesson)).toBe('weights');
+    expect(panelText(nudged).slice(2)).toEqual([
+      'Edited after epoch 1: the next t, . or space trains the network as it is now.',
+    ]);
+
+    // Two rows sit on the boundary: under >= they fire, and are wrong.
+    const ruled = run(trained, { type: 'toggle-step-rule' });
+    expect(changeSince(trainingOf(ruled), ruled.lesson)).toBe('problem');
+    expect(panelText(ruled).slice(2)).toEqual([
+      'Changed after epoch 1: the next t, . or space starts again at epoch 0.',
+    ]);
+    expect(panelText(ruled).join('\n')).not.toContain('4/4 right');
+
+    const retargeted = run(
+      trained,
+      { type: 'edit-targets' },
+      { type: 'set-target', value: 1 },
+      { type: 'cancel' },
+    );
+    expect(changeSince(trainingOf(retargeted), retargeted.lesson)).toBe(
+      'problem',
+    );
+
+    // Undo brings back the network the session trained.
+    const undone = run(nudged, { type: 'undo' });
+    expect(changeSince(trainingOf(undone), undone.lesson)).toBe('none');
+    expect(panelText(undone)[1]).toBe('epoch 1  loss 0  4/4 right');
   });
 
   it('takes the notes’ room, then lines of the network panel and the table', () => {
