@@ -763,8 +763,22 @@ function restore(
   };
 }
 
+/**
+ * The file the lesson on the screen was last saved to or, for a user file
+ * not saved yet, opened from; null for a built-in lesson not saved yet.
+ */
+function lessonFile(state: SessionState): string | null {
+  return (
+    state.savedPath ?? (state.lessonIndex === null ? state.sourcePath : null)
+  );
+}
+
+/**
+ * `s`: asks where to save, offering the lesson's file (`lessonFile`), else
+ * `./NAME.json`. Saving over a file asks first.
+ */
 function startSave(state: SessionState): SessionState {
-  const prefill = state.savedPath ?? `./${state.lesson.name}.json`;
+  const prefill = lessonFile(state) ?? `./${state.lesson.name}.json`;
   return {
     ...state,
     mode: 'save-path',
@@ -857,8 +871,7 @@ function scrollNotes(
  * to or opened from (`./mine.json` gives `./mine.py`), else `./NAME.py`.
  */
 export function exportPathFor(state: SessionState): string {
-  const beside =
-    state.savedPath ?? (state.lessonIndex === null ? state.sourcePath : null);
+  const beside = lessonFile(state);
   if (!beside) return `./${state.lesson.name}.py`;
   return /\.json$/i.test(beside)
     ? beside.replace(/\.json$/i, '.py')

@@ -148,6 +148,31 @@ describe('teacher mode (--locked)', () => {
   });
 });
 
+describe('save (s)', () => {
+  it('offers the file the lesson was opened from, then the one saved to', () => {
+    const opened = start('xor', { sourcePath: '../lessons/mine.json' });
+    expect(run(opened, { type: 'start-save' }).draft.prefill).toBe(
+      '../lessons/mine.json',
+    );
+    const saved = run(
+      opened,
+      { type: 'start-save' },
+      { type: 'edit-draft', text: 'copy.json' },
+      { type: 'commit-save' },
+      { type: 'save-done', path: '/tmp/copy.json' },
+    );
+    expect(run(saved, { type: 'start-save' }).draft.prefill).toBe('copy.json');
+  });
+
+  it('offers ./NAME.json for a built-in lesson, also after a user file', () => {
+    const opened = start('xor', { sourcePath: '../lessons/mine.json' });
+    const next = run(opened, { type: 'change-lesson', delta: 1 });
+    expect(run(next, { type: 'start-save' }).draft.prefill).toMatch(
+      /^\.\/[a-z-]+\.json$/,
+    );
+  });
+});
+
 describe('export (E)', () => {
   it('writes ./NAME.py for a lesson that was never saved', () => {
     expect(exportPathFor(start('xor'))).toBe('./xor.py');
