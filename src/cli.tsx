@@ -7,6 +7,8 @@ import {
   UsageError,
 } from './command/args.js';
 import { helpText } from './command/help.js';
+import type { Lesson } from './core/lesson.js';
+import { settingsFor } from './core/train.js';
 import { printLesson } from './command/print.js';
 import { numpyProgram } from './render/numpy.js';
 import { localText } from './render/print.js';
@@ -52,7 +54,35 @@ function chooseLesson(options: CommandOptions) {
     : lessons[(options.lesson ?? 1) - 1];
   if (!start) throw new Error('nn-tui was built without its lessons.');
   const index = lessons.indexOf(start);
-  return { lessons, start, startIndex: index >= 0 ? index : null };
+  return withTraining(
+    { lessons, start, startIndex: index >= 0 ? index : null },
+    options.training,
+  );
+}
+
+/**
+ * The lessons with `--rate`, `--seed`, `--init` and `--rule` made part of
+ * the chosen lesson's training, for the playground to train with and for
+ * `--print --train`: also in the list, so that `n` then `p` comes back to
+ * it as it was opened.
+ */
+function withTraining(
+  chosen: { lessons: Lesson[]; start: Lesson; startIndex: number | null },
+  training: CommandOptions['training'],
+) {
+  if (Object.keys(training).length === 0) return chosen;
+  const { lessons, start, startIndex } = chosen;
+  const changed: Lesson = {
+    ...start,
+    training: { ...settingsFor(start.network, start.training), ...training },
+  };
+  return {
+    lessons: lessons.map((lesson, index) =>
+      index === startIndex ? changed : lesson,
+    ),
+    start: changed,
+    startIndex,
+  };
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -87,6 +117,13 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (options.action === 'print' || !io.isTerminal) {
     io.stdout.write(printLesson(start, options, position));
     return 0;
+  }
+  const [gridOption] = options.gridOptions;
+  if (gridOption !== undefined) {
+    throw new UsageError(
+      gridOption,
+      'works with --print; in the playground, g, x and y set the grid',
+    );
   }
   // Ink lays the screen out with yoga, which is WebAssembly.
   if (!('WebAssembly' in globalThis)) {

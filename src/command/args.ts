@@ -32,6 +32,11 @@ export interface CommandOptions {
   axes: [string, string] | undefined;
   /** The neuron the grid shows, layer and index from 1. */
   neuron: { layer: number; neuron: number } | undefined;
+  /**
+   * The options given that shape the printed grid (`--grid`, `--range`,
+   * `--axes`, `--neuron`), which the playground has keys for instead.
+   */
+  gridOptions: string[];
   isColor: boolean;
   language: Language;
   /** Lesson K (from 1) instead of a preset name. */
@@ -287,6 +292,9 @@ export function parseCommand(
     range: values.range ? parseRange(values.range) : [-0.5, 1.5],
     axes: values.axes ? parseAxes(values.axes) : undefined,
     neuron: values.neuron ? parseNeuron(values.neuron) : undefined,
+    gridOptions: (['grid', 'range', 'axes', 'neuron'] as const)
+      .filter((name) => values[name] !== undefined)
+      .map((name) => `--${name}`),
     isColor: !values['no-color'] && !environment.NO_COLOR,
     language: parseLanguage(values.lang, environment),
     lesson:

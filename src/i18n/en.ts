@@ -64,6 +64,10 @@ export const en = {
   trainingNoTargets:
     'This network has no targets to learn from: set them with m first.',
   trainingStarted: 'Training live: space pauses, and u undoes the whole run.',
+  trainingStartZero:
+    'Starting weights all 0, as the lesson says: t trains from them, u undoes.',
+  trainingStartRandom: (seed: number) =>
+    `Random starting weights (seed ${seed}), as the lesson says: t trains, u undoes.`,
   trainingPaused: (epoch: number) => `Paused at epoch ${epoch}.`,
   trainingReset: "Back to the preset's weights (u undoes it).",
   trainingAlreadyReset: "The weights are the preset's already.",

@@ -65,6 +65,10 @@ export const ja: typeof en = {
     'このネットワークには学習する正解がありません。先に m で正解を設定してください。',
   trainingStarted:
     '学習を実行中です。スペースで一時停止、u でこの実行全体を取り消せます。',
+  trainingStartZero:
+    '開始時の重み: すべて 0 (レッスンの設定)。t で学習、u で元に戻します。',
+  trainingStartRandom: (seed: number) =>
+    `開始時の重み: ランダム (シード ${seed}、レッスンの設定)。t で学習、u で元に戻します。`,
   trainingPaused: (epoch: number) => `エポック ${epoch} で一時停止しました。`,
   trainingReset: 'プリセットの重みに戻しました (u で取り消せます)。',
   trainingAlreadyReset: '重みはすでにプリセットのままです。',

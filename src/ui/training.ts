@@ -228,12 +228,42 @@ function stepped(
   };
 }
 
+/** True when `session` starts from other weights than those on the screen. */
+function hasNewWeights(session: TrainingSession, state: SessionState): boolean {
+  return (
+    JSON.stringify(session.state.network) !==
+    JSON.stringify(state.lesson.network)
+  );
+}
+
+/**
+ * A first step on a lesson whose training starts from zero or random
+ * weights: it puts them on the screen at epoch 0 and says so, rather than
+ * train from weights nobody saw, in place of those shown. `u` brings those
+ * back; the next step trains.
+ */
+function showStart(
+  state: SessionState,
+  session: TrainingSession,
+  messages: Messages,
+): TrainingChange {
+  const { init = 'preset', seed } = state.lesson.training ?? {};
+  const text =
+    init === 'zero'
+      ? messages.trainingStartZero
+      : messages.trainingStartRandom(seed ?? 0);
+  return stepped(state, session, info(text));
+}
+
 /** `t`: the rest of the epoch under way, or a whole epoch. */
 function trainOneEpoch(
   state: SessionState,
   messages: Messages,
 ): TrainingChange {
   const session = sessionFor(state.training, state.lesson, messages);
+  if (hasNewWeights(session, state)) {
+    return showStart(state, session, messages);
+  }
   const settings = settingsOf(state.lesson, session.learningRate);
   const targets = targetsOf(state.lesson, messages);
   const next = trainEpoch(session.state, settings, targets);
@@ -247,6 +277,9 @@ function trainOneUpdate(
   messages: Messages,
 ): TrainingChange {
   const session = sessionFor(state.training, state.lesson, messages);
+  if (hasNewWeights(session, state)) {
+    return showStart(state, session, messages);
+  }
   const settings = settingsOf(state.lesson, session.learningRate);
   const targets = targetsOf(state.lesson, messages);
   const { state: next, details } = trainUpdate(
@@ -343,14 +376,11 @@ function selectRate(state: SessionState, messages: Messages): TrainingChange {
   const rate = String(session.learningRate);
   // A first session that starts from zero or random weights changes the
   // network, and undo should be able to take that back.
-  const isNewNetwork =
-    JSON.stringify(session.state.network) !==
-    JSON.stringify(state.lesson.network);
   const change = stepped(
     state,
     session,
     info(messages.rateSelected(rate)),
-    isNewNetwork,
+    hasNewWeights(session, state),
   );
   return { ...change, changes: { ...change.changes, mode: 'rate' } };
 }

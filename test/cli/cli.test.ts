@@ -192,6 +192,13 @@ describe('not a terminal', () => {
     expect(result.stdout).toBe(runCli(['--print', 'xor']).stdout);
     expectOneErrorLine(result.stderr, /not a terminal/);
   });
+
+  it('draws the grid that --range and --axes ask for, as --print does', () => {
+    const args = ['majority', '--range', '0:1', '--axes', 'x3,x1'];
+    const result = runCli(args, { input: '\n' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(runCli(['--print', ...args]).stdout);
+  });
 });
 
 describe('--train', () => {

@@ -119,6 +119,32 @@ describe('what start-up leaves undone', () => {
     expect(await segmentersMade(['--lang', 'ja'], '1/15')).toBeGreaterThan(0);
   });
 
+  it('trains the lesson with --rate, --seed, --init and --rule from the command line', async () => {
+    const session = await startSession(
+      { args: ['xor-sigmoid', '--rate', '2', '--init', 'zero'] },
+      'lesson 14/15',
+    );
+    await session.press('t');
+
+    expect(session.screen()).toContain('Training  backprop  rate 2');
+    expect(session.screen()).toContain(
+      'Starting weights all 0, as the lesson says',
+    );
+    expect(session.screen()).toContain('> h1: x1[  0.00] x2   0.00  b   0.00');
+  });
+
+  it('refuses options of the printed grid in one line: the playground has keys for it', async () => {
+    const session = await startSession(
+      { args: ['xor', '--range', '0:1'] },
+      'in the playground',
+    );
+
+    expect(await session.waitForExit()).toEqual({ code: 2, signal: null });
+    expect(session.screenText().join('')).toContain(
+      'nn-tui: --range: works with --print; in the playground, g, x and y set the grid',
+    );
+  });
+
   it('says in one line that the playground needs WebAssembly, under --jitless', async () => {
     const session = await startSession(
       { env: { NODE_OPTIONS: '--jitless' } },

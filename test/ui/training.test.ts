@@ -176,6 +176,51 @@ describe('t: one epoch', () => {
     );
   });
 
+  it('with random starting weights, shows them at the first t, and trains at the next', () => {
+    const xor = lesson('xor-sigmoid');
+    const settings = { ...xor.training!, init: 'random' as const, seed: 3 };
+    const randomStart: Lesson = { ...xor, training: settings };
+    const edited = run(start(randomStart), { type: 'set-value', value: 5 });
+    const shown = run(edited, EPOCH);
+    const first = createTrainingState(xor.network, xor.targets!, settings);
+
+    expect(shown.lesson.network).toEqual(first.network);
+    expect(shown.lesson.network).not.toEqual(edited.lesson.network);
+    expect(trainingOf(shown).state.epoch).toBe(0);
+    expect(shown.status?.text).toBe(
+      'Random starting weights (seed 3), as the lesson says: t trains, u undoes.',
+    );
+
+    const trained = run(shown, EPOCH);
+    expect(trainingOf(trained).state.epoch).toBe(1);
+    expect(trained.lesson.network).toEqual(
+      trainEpoch(first, settingsOf(randomStart, 0.5), xor.targets!).network,
+    );
+
+    // u takes back the starting weights and brings the edit back.
+    expect(run(shown, { type: 'undo' }).lesson.network).toEqual(
+      edited.lesson.network,
+    );
+  });
+
+  it('with zero starting weights, . shows them before any update', () => {
+    const and = lesson('and');
+    const zeroStart: Lesson = {
+      ...and,
+      training: { rule: 'perceptron', learningRate: 1, seed: 1, init: 'zero' },
+    };
+    const shown = run(start(zeroStart), UPDATE);
+
+    expect(shown.lesson.network.layers[0]?.neurons[0]).toMatchObject({
+      weights: [0, 0],
+      bias: 0,
+    });
+    expect(trainingOf(shown).state.updates).toBe(0);
+    expect(shown.status?.text).toBe(
+      'Starting weights all 0, as the lesson says: t trains from them, u undoes.',
+    );
+  });
+
   it('starts again from epoch 0 when the shape changes', () => {
     const trained = run(start('xor-sigmoid'), EPOCH, EPOCH, EPOCH);
     const after = run(trained, { type: 'add-neuron' }, EPOCH);
