@@ -7,6 +7,7 @@ import type { Lesson } from '../core/lesson.js';
 import { forward, type Network, type NeuronAddress } from '../core/network.js';
 import { formatNumber } from '../core/number.js';
 import { settingsFor, train } from '../core/train.js';
+import { counted } from '../core/train/plan.js';
 import { truthTable } from '../core/truth-table.js';
 import { messagesFor } from '../i18n/messages.js';
 import { lessonJson, rowsJson } from '../render/json.js';
@@ -173,7 +174,7 @@ function reportText(report: TrainingReport): string {
   return [
     `Trained with the ${report.rule} rule, learning rate ` +
       `${report.learningRate}, seed ${report.seed}, init ${report.init}:`,
-    `${report.epochs} epochs, loss ${report.loss.toPrecision(4)}, ` +
+    `${counted(report.epochs, 'epoch')}, loss ${report.loss.toPrecision(4)}, ` +
       `${Math.round(report.accuracy * 100)}% of rows right.`,
     report.message,
   ]

@@ -507,4 +507,15 @@ describe('running out of epochs with backprop', () => {
         `try another learning rate.`,
     );
   });
+
+  it('counts one epoch in the singular', () => {
+    const settings: TrainingSettings = {
+      rule: 'backprop',
+      learningRate: 0.5,
+      seed: 1,
+    };
+    const state = train(xorSigmoid(), XOR, settings, 1);
+
+    expect(state.message).toMatch(/^Not converged after 1 epoch: /);
+  });
 });

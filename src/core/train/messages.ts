@@ -1,3 +1,4 @@
+import { counted } from './plan.js';
 import { isLinearlySeparable } from './separable.js';
 import { LOSS_THRESHOLD } from './state.js';
 import type { Run } from './run.js';
@@ -37,7 +38,7 @@ function convergedMessage(run: Run): string {
   if (run.plan.rule === 'perceptron') {
     return (
       `Converged: epoch ${run.epoch} made no mistake, after ` +
-      `${run.updates} updates.`
+      `${counted(run.updates, 'update')}.`
     );
   }
   return (
@@ -50,7 +51,8 @@ function notConvergedMessage(run: Run): string {
   const rows = run.plan.rows.length;
   const right = Math.round(run.accuracy * rows);
   return (
-    `Not converged after ${run.epoch} epochs: ${right} of ${rows} rows are ` +
+    `Not converged after ${counted(run.epoch, 'epoch')}: ${right} of ` +
+    `${rows} rows are ` +
     `right and the loss is ${run.loss.toPrecision(3)}. Train for more ` +
     `epochs, or try another learning rate.`
   );
@@ -59,7 +61,7 @@ function notConvergedMessage(run: Run): string {
 /** Why the perceptron rule found no clean epoch, when that can be said. */
 function noCleanEpochMessage(run: Run): string {
   const { rows, targets } = run.plan;
-  const head = `No clean epoch in ${run.epoch} epochs`;
+  const head = `No clean epoch in ${counted(run.epoch, 'epoch')}`;
   const outputs = targets[0]?.length ?? 0;
   const separable = Array.from({ length: outputs }, (_, output) =>
     isLinearlySeparable(
