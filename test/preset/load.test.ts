@@ -576,3 +576,27 @@ describe('good fixtures', () => {
     expect(lesson.targets).toEqual([[0], [0], [0], [1]]);
   });
 });
+
+describe("the README's preset example", () => {
+  const readme = readFileSync(
+    fileURLToPath(new URL('../../README.md', import.meta.url)),
+    'utf8',
+  );
+  const section = readme.slice(readme.indexOf('## Preset format'));
+  const example = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+
+  it('is a preset nn-tui reads, the same network as the xor lesson', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nn-tui-readme-'));
+    try {
+      const path = join(folder, 'example.json');
+      writeFileSync(path, example);
+      const lesson = loadPresetFile(path);
+      const xor = resolvePreset('xor');
+
+      expect(lesson.network).toEqual(xor.network);
+      expect(lesson.targets).toEqual(xor.targets);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
