@@ -125,7 +125,10 @@ export function cleanText(text: string, keepNewlines = false): string {
   return keepNewlines ? spaced.replace(/\r/g, '') : spaced.replace(/\n/g, ' ');
 }
 
-/** A title (one line) or notes (`keepNewlines`), cleaned. */
+/**
+ * A title (one line) or notes (`keepNewlines`), cleaned. Text in Japanese
+ * alone is shown in the English interface too.
+ */
 function cleanLocal(
   text: PresetFile['title'],
   fallback: string,
@@ -133,7 +136,7 @@ function cleanLocal(
 ): LocalText {
   if (text === undefined) return { en: fallback };
   if (typeof text === 'string') return { en: cleanText(text, keepNewlines) };
-  const en = cleanText(text.en, keepNewlines);
+  const en = cleanText(text.en ?? text.ja ?? '', keepNewlines);
   return text.ja === undefined
     ? { en }
     : { en, ja: cleanText(text.ja, keepNewlines) };

@@ -47,13 +47,23 @@ const finiteNumber = z.number({
 
 const text = (what: string) => z.string({ error: mustBe(what) });
 
-/** A string, or an object with `en` and optionally `ja`. */
+/** A string, or an object with `en`, `ja` or both. */
 const localText = z.union(
   [
     text('text'),
-    object({ en: text('text'), ja: z.optional(text('text')) }, 'text'),
+    object(
+      { en: z.optional(text('text')), ja: z.optional(text('text')) },
+      'text',
+    ).check(
+      z.refine((value) => value.en !== undefined || value.ja !== undefined, {
+        error: 'needs "en", "ja" or both',
+      }),
+    ),
   ],
-  { error: () => 'must be text, or {"en": ..., "ja": ...}' },
+  {
+    error: () =>
+      'must be text, or {"en": text, "ja": text} with either or both',
+  },
 );
 
 const list = <T extends z.ZodMiniType>(item: T, what: string, max: number) =>

@@ -20,7 +20,7 @@ import {
   MAX_FILE_BYTES,
   resolvePreset,
 } from '../../src/preset/files.js';
-import { PresetError } from '../../src/preset/parse.js';
+import { lessonFromData, PresetError } from '../../src/preset/parse.js';
 
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 const GOOD = fileURLToPath(new URL('../fixtures/good/', import.meta.url));
@@ -180,7 +180,10 @@ const EXPECTED: Record<string, [place: string, problem: string]> = {
   ],
   'targets-one-input.json': ['targets', '4 rows where 1 input makes 2'],
   'targets-three-rows.json': ['targets', '3 rows where 2 inputs make 4'],
-  'title-number.json': ['title', 'must be text, or {"en": ..., "ja": ...}'],
+  'title-number.json': [
+    'title',
+    'must be text, or {"en": text, "ja": text} with either or both',
+  ],
   'top-array.json': ['', 'must be a preset object, not a list'],
   'top-null.json': ['', 'must be a preset object, not null'],
   'top-number.json': ['', 'must be a preset object, not a number'],
@@ -598,5 +601,31 @@ describe("the README's preset example", () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('titles and notes in one language', () => {
+  const network = {
+    inputs: ['x1', 'x2'],
+    layers: [
+      { activation: 'step', neurons: [{ weights: [0.5, 0.5], bias: -0.7 }] },
+    ],
+  };
+
+  it('reads Japanese alone, shown in the English interface too', () => {
+    const lesson = lessonFromData(
+      'ja.json',
+      { ...network, title: { ja: '日本語だけ' }, notes: { ja: '説明' } },
+      'ja',
+    );
+
+    expect(lesson.title).toEqual({ en: '日本語だけ', ja: '日本語だけ' });
+    expect(lesson.notes).toEqual({ en: '説明', ja: '説明' });
+  });
+
+  it('refuses an object with neither, saying what it needs', () => {
+    expect(() =>
+      lessonFromData('empty.json', { ...network, title: {} }, 'empty'),
+    ).toThrow('empty.json: title: needs "en", "ja" or both');
   });
 });
