@@ -51,6 +51,10 @@ export function renderPrint(view: PrintView): string {
     yAxis === null ? '' : (network.inputs[yAxis] ?? ''),
     messages,
   );
+  // Inputs off the grid's axes are 0 there, as on the screen.
+  const held = network.inputs.filter(
+    (_, input) => input !== xAxis && input !== yAxis,
+  );
   const isShown = (panel: string) => !view.hidden?.includes(panel);
   const sections = [
     [`${lesson.name}${where}: ${localText(lesson.title, view.language)}`],
@@ -66,12 +70,14 @@ export function renderPrint(view: PrintView): string {
       `${messages.truthTable}${right}`,
       ...renderTable(network, rows, view.focus, messages),
     ],
-    isShown('grid') &&
-      renderGrid(grid, network, targets, messages, {
+    isShown('grid') && [
+      ...renderGrid(grid, network, targets, messages, {
         ...(yAxis !== null && view.focus === grid.options.neuron
           ? { line }
           : {}),
       }),
+      ...(held.length > 0 ? [messages.heldAt(held.join(', '))] : []),
+    ],
   ].filter((lines) => lines !== false);
   return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

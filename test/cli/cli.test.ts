@@ -129,6 +129,13 @@ describe('the printed screen', () => {
     expect(stdout).toMatch(/\n +\|###\\\\\n/);
     expect(stdout).toMatch(/ 0 \|1###1\n/);
   });
+
+  it('says which inputs the grid holds at 0, as the screen does', () => {
+    expect(runCli(['--print', 'majority']).stdout).toMatch(/\nx3 held at 0\n$/);
+    const across = runCli(['--print', 'majority', '--axes', 'x3,x1']);
+    expect(across.stdout).toMatch(/\nx2 held at 0\n$/);
+    expect(runCli(['--print', 'and']).stdout).not.toContain('held at');
+  });
 });
 
 describe('--list, --help, --version', () => {
