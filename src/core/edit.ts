@@ -134,22 +134,35 @@ export function deleteNeuron(
  * one linear neuron per neuron of the layer before, weight 1 on its own
  * input. The network computes what it did before, and the layer after
  * keeps its weights; change the new layer's activation or weights next.
+ * Added after the output layer, the new layer is the output: the outputs'
+ * labels (`y`) move to it, so that no hidden neuron keeps an output's name.
  */
 export function addLayerAfter(network: Network, layerIndex: number): Network {
   if (network.layers.length >= LIMITS.layers) {
     throw new Error(`A network holds at most ${LIMITS.layers} layers.`);
   }
-  const count = network.layers[layerIndex]?.neurons.length;
-  if (count === undefined)
+  const before = network.layers[layerIndex];
+  if (before === undefined)
     throw new Error(`There is no layer ${layerIndex + 1}.`);
+  const count = before.neurons.length;
+  const isNewOutput = layerIndex === network.layers.length - 1;
   const passThrough: Layer = {
     activation: 'linear',
-    neurons: Array.from({ length: count }, (_, own) => ({
+    neurons: before.neurons.map((neuron, own) => ({
+      ...(isNewOutput && neuron.label !== undefined
+        ? { label: neuron.label }
+        : {}),
       weights: Array.from({ length: count }, (_, i) => (i === own ? 1 : 0)),
       bias: 0,
     })),
   };
   const layers = [...network.layers];
+  if (isNewOutput) {
+    layers[layerIndex] = {
+      ...before,
+      neurons: before.neurons.map(({ label: _label, ...neuron }) => neuron),
+    };
+  }
   layers.splice(layerIndex + 1, 0, passThrough);
   return { ...network, layers };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../../src/core/lesson.js';
 import { LIMITS, shapeProblems } from '../../src/core/network.js';
 import { builtInLessons, findLesson } from '../../src/preset/catalog.js';
+import { variableName } from '../../src/render/formula.js';
 import {
   type Action,
   clampSelection,
@@ -376,11 +377,24 @@ describe('structure', () => {
   it('L adds a pass-through layer after the selected one and selects it', () => {
     const state = run(start('and'), { type: 'add-layer' });
     expect(network(state).layers).toHaveLength(2);
+    // The new layer is the output: the output's label moves to it.
     expect(network(state).layers[1]).toEqual({
       activation: 'linear',
-      neurons: [{ weights: [1], bias: 0 }],
+      neurons: [{ label: 'y AND', weights: [1], bias: 0 }],
     });
+    expect(network(state).layers[0]?.neurons[0]?.label).toBeUndefined();
+    expect(variableName(network(state), { layer: 0, neuron: 0 })).toBe('h1.1');
     expect(state.selection).toEqual({ layer: 1, neuron: 0, value: 0 });
+  });
+
+  it('L between layers leaves the labels where they are', () => {
+    const state = run(start('xor'), { type: 'add-layer' });
+    const names = [0, 1, 2].map((layer) =>
+      network(state).layers[layer]!.neurons.map((_, neuron) =>
+        variableName(network(state), { layer, neuron }),
+      ),
+    );
+    expect(names).toEqual([['s1', 's2'], ['h2.1', 'h2.2'], ['y']]);
   });
 
   it('L refuses a seventh layer', () => {
