@@ -118,8 +118,22 @@ function parseRange(text: string): [number, number] {
       `the low end ${low} must be below the high end ${high}`,
     );
   }
+  // Beyond these the grid's steps and labels lose their digits.
+  if (Math.max(-low, high) > MAX_RANGE || high - low < MIN_SPAN) {
+    throw new UsageError(
+      '--range',
+      `'${text}' must lie within -${MAX_RANGE}:${MAX_RANGE} and span at ` +
+        `least ${MIN_SPAN}`,
+    );
+  }
   return [low, high];
 }
+
+/** How far from 0 `--range` may reach. */
+const MAX_RANGE = 1e6;
+
+/** The narrowest `--range`. */
+const MIN_SPAN = 1e-6;
 
 function parseAxes(text: string): [string, string] {
   const parts = text.split(',').map((part) => part.trim());

@@ -176,6 +176,11 @@ describe('refusals', () => {
   const usage: [string[], RegExp][] = [
     [['--grid', '3'], /--grid: '3' is not WIDTHxHEIGHT/],
     [['--range', '2:1'], /--range: the low end 2 must be below/],
+    [
+      ['--range', '-1e308:1e308'],
+      /--range: '-1e308:1e308' must lie within -1000000:1000000/,
+    ],
+    [['--range', '0:1e-9'], /--range: '0:1e-9' .* span at least 0.000001/],
     [['--axes', 'x1,x9', '--print'], /--axes: 'x9' is not an input/],
     [['--neuron', '3:1', '--print'], /--neuron: there is no layer 3/],
     [['--lang', 'fr'], /--lang: 'fr' is not en or ja/],
