@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type Language, languageFromEnvironment } from '../i18n/messages.js';
+import { parseNumber } from '../core/number.js';
 
 /** A mistake on the command line: `nn-tui: PLACE: PROBLEM`, exit code 2. */
 export class UsageError extends Error {
@@ -80,13 +81,14 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-/** A number from the command line, or a usage error naming the flag. */
+/**
+ * A number from the command line, read as a typed value is (`parseNumber`),
+ * or a usage error naming the flag.
+ */
 function numberArgument(flag: string, text: string): number {
-  const value = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(value)) {
-    throw new UsageError(flag, `'${text}' is not a number`);
-  }
-  return value;
+  const parsed = parseNumber(text);
+  if (!parsed.ok) throw new UsageError(flag, parsed.reason);
+  return parsed.value;
 }
 
 function parseSize(text: string): { width: number; height: number } {

@@ -85,8 +85,9 @@ function printInput(lesson: Lesson, input: number[], isJson: boolean): string {
   if (input.length !== network.inputs.length) {
     throw new UsageError(
       '--input',
-      `${input.length} number(s) where the network has ` +
-        `${network.inputs.length} inputs (${network.inputs.join(', ')})`,
+      `${counted(input.length, 'number')} where the network has ` +
+        `${counted(network.inputs.length, 'input')} ` +
+        `(${network.inputs.join(', ')})`,
     );
   }
   const layers = forward(network, input);

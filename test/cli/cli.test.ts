@@ -92,7 +92,10 @@ describe('--input', () => {
   it('refuses a vector of the wrong length', () => {
     const result = runCli(['--input', '1', 'and']);
     expect(result.code).toBe(2);
-    expectOneErrorLine(result.stderr, /--input: 1 number\(s\) where/);
+    expectOneErrorLine(
+      result.stderr,
+      /--input: 1 number where the network has 2 inputs \(x1, x2\)/,
+    );
   });
 });
 
@@ -184,6 +187,12 @@ describe('refusals', () => {
     [['--axes', 'x1,x9', '--print'], /--axes: 'x9' is not an input/],
     [['--neuron', '3:1', '--print'], /--neuron: there is no layer 3/],
     [['--lang', 'fr'], /--lang: 'fr' is not en or ja/],
+    [['--input', '1e400,0', 'and'], /--input: '1e400' is too large/],
+    [['--input', '0x10,0', 'and'], /--input: '0x10' is not a number/],
+    [
+      ['--input', '1,5,0', 'not'],
+      /--input: 3 numbers where the network has 1 input \(x1\)/,
+    ],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['and', 'or'], /one preset or file at a time/],
     [['no-such-lesson'], /no-such-lesson: no such preset or file/],
