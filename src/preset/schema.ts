@@ -110,7 +110,17 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
     error: () => `must be ${values.map((value) => `'${value}'`).join(' or ')}`,
   });
 
-const wholeNumber = z.int({ error: 'must be a whole number' });
+const wholeNumber = z.int({
+  error: (issue) => {
+    if (issue.input === undefined) return 'is missing (must be a whole number)';
+    const isBig =
+      typeof issue.input === 'number' && Number.isInteger(issue.input);
+    return isBig
+      ? `must be a whole number from -${Number.MAX_SAFE_INTEGER} to ` +
+          `${Number.MAX_SAFE_INTEGER}`
+      : 'must be a whole number';
+  },
+});
 
 const training = object(
   {

@@ -623,6 +623,22 @@ describe('titles and notes in one language', () => {
     expect(lesson.notes).toEqual({ en: '説明', ja: '説明' });
   });
 
+  it('says a missing or too large seed is one', () => {
+    const training = { rule: 'backprop', learningRate: 0.5 };
+    expect(() =>
+      lessonFromData('s.json', { ...network, training }, 's'),
+    ).toThrow('s.json: training.seed: is missing (must be a whole number)');
+    expect(() =>
+      lessonFromData(
+        's.json',
+        { ...network, training: { ...training, seed: 1e20 } },
+        's',
+      ),
+    ).toThrow(
+      's.json: training.seed: must be a whole number from -9007199254740991 to 9007199254740991',
+    );
+  });
+
   it('refuses an object with neither, saying what it needs', () => {
     expect(() =>
       lessonFromData('empty.json', { ...network, title: {} }, 'empty'),
