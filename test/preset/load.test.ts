@@ -604,7 +604,7 @@ describe("the README's preset example", () => {
   });
 });
 
-describe('titles and notes in one language', () => {
+describe('titles, notes and seeds', () => {
   const network = {
     inputs: ['x1', 'x2'],
     layers: [
