@@ -69,6 +69,8 @@ export const en = {
   trainingStartRandom: (seed: number) =>
     `Random starting weights (seed ${seed}), as the lesson says: t trains, u undoes.`,
   trainingPaused: (epoch: number) => `Paused at epoch ${epoch}.`,
+  trainingAlreadyConverged: (epoch: number) =>
+    `Converged at epoch ${epoch} already: t trains one more epoch, r starts again.`,
   trainingReset: "Back to the preset's weights (u undoes it).",
   trainingAlreadyReset: "The weights are the preset's already.",
   rateSelected: (rate: string) =>

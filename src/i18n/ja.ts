@@ -70,6 +70,8 @@ export const ja: typeof en = {
   trainingStartRandom: (seed: number) =>
     `開始時の重み: ランダム (シード ${seed}、レッスンの設定)。t で学習、u で元に戻します。`,
   trainingPaused: (epoch: number) => `エポック ${epoch} で一時停止しました。`,
+  trainingAlreadyConverged: (epoch: number) =>
+    `エポック ${epoch} で収束済みです。t でもう 1 エポック学習、r で最初からやり直します。`,
   trainingReset: 'プリセットの重みに戻しました (u で取り消せます)。',
   trainingAlreadyReset: '重みはすでにプリセットのままです。',
   rateSelected: (rate: string) =>

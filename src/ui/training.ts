@@ -311,6 +311,15 @@ function toggleLive(state: SessionState, messages: Messages): TrainingChange {
       isUndoable: false,
     };
   }
+  // A run from the network it converged with would stop after one epoch,
+  // saying it converged there.
+  if (
+    current?.state.isConverged &&
+    changeSince(current, state.lesson) === 'none'
+  ) {
+    const text = messages.trainingAlreadyConverged(current.state.epoch);
+    return { changes: { status: info(text) }, isUndoable: false };
+  }
   const session = sessionFor(current, state.lesson, messages);
   const limit = settingsOf(state.lesson, session.learningRate).epochs ?? 0;
   const running: TrainingSession = {

@@ -508,6 +508,17 @@ describe('live training', () => {
       'Converged in epoch 635: every row is right and the loss is below 0.01.',
     );
     expect(state.past).toHaveLength(1);
+
+    // Space again would stop after one epoch, saying it converged there.
+    const again = run(state, LIVE);
+    expect(trainingOf(again).isRunning).toBe(false);
+    expect(trainingOf(again).state.epoch).toBe(635);
+    expect(again.status?.text).toBe(
+      'Converged at epoch 635 already: t trains one more epoch, r starts again.',
+    );
+    // After an edit it runs.
+    const nudged = run(state, { type: 'nudge', direction: 1 }, LIVE);
+    expect(trainingOf(nudged).isRunning).toBe(true);
   });
 
   it("stops when the lesson's epochs are done, saying no line splits XOR", () => {
