@@ -6,7 +6,7 @@ import {
 import type { Lesson } from '../core/lesson.js';
 import { forward, type Network, type NeuronAddress } from '../core/network.js';
 import { formatNumber } from '../core/number.js';
-import { settingsFor, train } from '../core/train.js';
+import { resolveSettings, settingsFor, train } from '../core/train.js';
 import { counted } from '../core/train/plan.js';
 import { truthTable } from '../core/truth-table.js';
 import { messagesFor } from '../i18n/messages.js';
@@ -122,6 +122,11 @@ interface TrainingReport {
   learningRate: number;
   seed: number;
   init: string;
+  /** The loss minimised: squared or cross-entropy. */
+  lossFunction: string;
+  /** Online (an update a row) or full (an update an epoch). */
+  batch: string;
+  shuffle: boolean;
   epochs: number;
   loss: number;
   accuracy: number;
@@ -147,6 +152,7 @@ function trainLesson(
     ...settingsFor(lesson.network, lesson.training),
     ...options.training,
   };
+  const full = resolveSettings(settings);
   let state;
   try {
     state = train(lesson.network, lesson.targets, settings, options.train);
@@ -160,7 +166,10 @@ function trainLesson(
     rule: settings.rule,
     learningRate: settings.learningRate,
     seed: settings.seed,
-    init: settings.init ?? 'preset',
+    init: full.init,
+    lossFunction: full.loss,
+    batch: full.batch,
+    shuffle: full.shuffle,
     epochs: state.epoch,
     loss: state.loss,
     accuracy: state.accuracy,
@@ -174,7 +183,10 @@ function trainLesson(
 function reportText(report: TrainingReport): string {
   return [
     `Trained with the ${report.rule} rule, learning rate ` +
-      `${report.learningRate}, seed ${report.seed}, init ${report.init}:`,
+      `${report.learningRate}, seed ${report.seed}, init ${report.init}, ` +
+      `${report.lossFunction === 'squared' ? 'squared error' : 'cross-entropy'}, ` +
+      `${report.batch === 'full' ? 'full batch' : 'online'}` +
+      `${report.shuffle ? ', rows shuffled' : ''}:`,
     `${counted(report.epochs, 'epoch')}, loss ${report.loss.toPrecision(4)}, ` +
       `${Math.round(report.accuracy * 100)}% of rows right.`,
     report.message,

@@ -223,6 +223,35 @@ describe('not a terminal', () => {
 });
 
 describe('--train', () => {
+  it('says every setting it trained with, the loss, batch and shuffle too', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'nn-tui-cli-'));
+    const file = join(folder, 'xor-ce.json');
+    const preset = builtInLessons().find((l) => l.name === 'xor-sigmoid')!;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        inputs: preset.network.inputs,
+        layers: preset.network.layers,
+        targets: preset.targets,
+        training: {
+          rule: 'backprop',
+          learningRate: 0.5,
+          seed: 7,
+          loss: 'cross-entropy',
+          batch: 'full',
+          shuffle: true,
+        },
+      }),
+    );
+    const result = runCli(['--print', file, '--train', '3']);
+
+    expect(result.stdout.split('\n')[0]).toBe(
+      'Trained with the backprop rule, learning rate 0.5, seed 7, init ' +
+        'preset, cross-entropy, full batch, rows shuffled:',
+    );
+    expect(result.stdout.split('\n')[1]).toMatch(/^3 epochs, loss /);
+  });
+
   it('the perceptron rule from zero at rate 1 ends AND at (2, 1) and -2', () => {
     const result = runCli([
       '--print',
