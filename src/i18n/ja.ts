@@ -234,6 +234,10 @@ export const ja: typeof en = {
   keyStepRule: 'ステップ関数の発火条件: 和 > 0 か >= 0',
   keyWhy: 'なぜ: 真理値表の裏にある不等式 (1 ニューロン)',
   keyLanguage: '英語 / 日本語',
+  keyReveal: '--hide で隠したパネルを表示',
+  panelsRevealed: 'すべてのパネルを表示しました。',
+  nothingHidden:
+    '隠れているパネルはありません (v は --hide で隠したパネルを表示します)。',
   keyExport: 'ネットワークを NumPy のコードに書き出す (NAME.py)',
   keyNotes: 'レッスンの説明をスクロール',
   hintStepRule: '発火条件',

@@ -49,9 +49,6 @@ export interface AppProps {
   hidden?: readonly Panel[];
 }
 
-/** No panel hidden. */
-const NONE_HIDDEN: readonly Panel[] = [];
-
 /** What the app's reducer takes: an action, or keys to look up. */
 type AppAction = Action | { type: 'keys'; keys: string[]; context: KeyContext };
 
@@ -71,7 +68,7 @@ export function App(props: AppProps): ReactNode {
   const { exit } = useApp();
   const size = useTerminalSize(props.size);
   const cwd = props.cwd ?? process.cwd();
-  const hidden = props.hidden ?? NONE_HIDDEN;
+  const { hidden } = state;
 
   const helpLimit = useMemo(() => {
     const messages = messagesFor(state.language);

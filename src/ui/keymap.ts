@@ -285,6 +285,12 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [{ keys: ['J'], action: { type: 'toggle-language' } }],
   },
   {
+    label: 'v',
+    help: 'keyReveal',
+    modes: NORMAL,
+    bindings: [{ keys: ['v'], action: { type: 'reveal-panels' } }],
+  },
+  {
     label: 'E',
     help: 'keyExport',
     hint: 'hintExport',

@@ -11,6 +11,7 @@ import {
   valueOf,
   type ValueIndex,
 } from '../core/edit.js';
+import type { Panel } from '../command/args.js';
 import type { Lesson } from '../core/lesson.js';
 import {
   LIMITS,
@@ -153,6 +154,8 @@ export interface SessionState {
   sourcePath: string | null;
   /** Teacher's mode (--locked): values change, the shape does not. */
   isLocked: boolean;
+  /** Panels hidden with --hide, to pose a question; `v` shows them. */
+  hidden: readonly Panel[];
   /** The first line shown of the lesson notes. */
   notesScroll: number;
   /** The NumPy file waiting for a yes to be replaced, or null. */
@@ -205,6 +208,7 @@ export type Action =
   | TrainingAction
   | { type: 'toggle-step-rule' }
   | { type: 'toggle-language' }
+  | { type: 'reveal-panels' }
   | { type: 'show-why' }
   | { type: 'scroll-notes'; direction: 1 | -1; page?: number; limit?: number }
   | { type: 'start-export' }
@@ -230,6 +234,8 @@ export function initialState(options: {
   sourcePath?: string | null;
   /** Teacher's mode: no structure editing. */
   isLocked?: boolean;
+  /** Panels hidden with --hide. */
+  hidden?: readonly Panel[];
 }): SessionState {
   const { network } = options.start;
   return {
@@ -257,6 +263,7 @@ export function initialState(options: {
     startLesson: options.start,
     sourcePath: options.sourcePath ?? null,
     isLocked: options.isLocked ?? false,
+    hidden: options.hidden ?? [],
     notesScroll: 0,
     exportPath: null,
   };
@@ -554,6 +561,13 @@ function openLesson(state: SessionState, index: number): SessionState {
     training: null,
     status: null,
   });
+}
+
+/** `v`: shows the panels hidden with --hide: the answer to the question. */
+function revealPanels(state: SessionState, messages: Messages): SessionState {
+  const text =
+    state.hidden.length > 0 ? messages.panelsRevealed : messages.nothingHidden;
+  return { ...state, hidden: [], status: { text, tone: 'info' } };
 }
 
 function startEdit(state: SessionState): SessionState {
@@ -1116,6 +1130,8 @@ function apply(
       return toggleStepRule(state, messages);
     case 'toggle-language':
       return toggleLanguage(state);
+    case 'reveal-panels':
+      return revealPanels(state, messages);
     case 'show-why':
       return showWhy(state, messages);
     case 'scroll-notes':

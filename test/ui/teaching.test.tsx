@@ -343,6 +343,19 @@ describe("teacher's mode", () => {
     expect(frame).toContain('Truth table  4/4 right');
     expect(overflow(frame, 80, 24)).toEqual([]);
   });
+
+  it('v shows the hidden panels: the answer to the question', async () => {
+    const s = open({ lesson: 'xor', hidden: ['table', 'grid'] });
+    expect(s.frame()).not.toContain('Truth table');
+
+    const shown = await s.press('v');
+    expect(shown).toContain('Truth table  4/4 right');
+    expect(shown).toContain('grid: y AND');
+    expect(shown).toContain('Every panel is shown.');
+    expect(overflow(shown, 80, 24)).toEqual([]);
+
+    expect(await s.press('v')).toContain('No panel is hidden');
+  });
 });
 
 /** Whether python3 with NumPy can run here, and why not when it cannot. */
