@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { PATCHED_FILE, patchPackage } from './scripts/patches.mjs';
 
-/** Files of Ink and its helpers, which Vite loads itself (see below). */
+/**
+ * Files of Ink and its helpers, which Vite loads itself (see below), and
+ * whose source maps point at files their packages leave out.
+ */
 const INK_FILE =
-  /node_modules[\\/](ink|ink-testing-library|ink-text-input)[\\/]build[\\/].*\.js$/;
+  /node_modules[\\/](ink|ink-testing-library|ink-text-input|@alcalzone[\\/]ansi-tokenize)[\\/]build[\\/].*\.js$/;
 
 export default defineConfig({
   plugins: [
