@@ -84,6 +84,12 @@ describe('formatNumber', () => {
     }
   });
 
+  it('shows a huge number with as many digits as a small one', () => {
+    expect(formatNumber(-2.5237834246364342e306)).toBe('-2.52e+306');
+    expect(formatNumber(1e21, 1)).toBe('1.0e+21');
+    expect(formatNumber(123456.789)).toBe('123456.79');
+  });
+
   it('names values that are not finite', () => {
     expect(formatNumber(NaN)).toBe('NaN');
     expect(formatNumber(-Infinity)).toBe('-inf');
