@@ -5,6 +5,7 @@ import type { Messages } from '../i18n/messages.js';
 import { inputNames } from '../render/formula.js';
 import { neuronName } from '../core/network.js';
 import { type Draft, draftText, type SessionState } from './state.js';
+import { FIXED_LINES } from './layout.js';
 import { StyledLine } from './styled-line.js';
 import { displayWidth, fitToWidth, truncateToWidth, wrapText } from './text.js';
 
@@ -80,14 +81,23 @@ function isFieldOpen(state: SessionState): boolean {
 }
 
 /**
- * The lines of the status message, wrapped: one normally, two for a long
- * message (the second takes a line of the footer); one for an open field.
+ * The most lines a status message takes: its own and the footer's, which
+ * it covers until the next key. The longest messages (why backprop cannot
+ * train a network) fit in three lines of 80 columns.
+ */
+const MAX_STATUS_LINES = FIXED_LINES.status + FIXED_LINES.footer;
+
+/**
+ * The lines of the status message, wrapped: one normally, more for a long
+ * message (taking lines of the footer); one for an open field.
  */
 export function statusLines(state: SessionState, width: number): string[] {
   if (isFieldOpen(state)) return [''];
   const lines = wrapText(state.status?.text ?? '', width);
-  if (lines.length <= 2) return lines;
-  return [lines[0] ?? '', truncateToWidth(lines.slice(1).join(' '), width)];
+  if (lines.length <= MAX_STATUS_LINES) return lines;
+  const kept = lines.slice(0, MAX_STATUS_LINES - 1);
+  const rest = lines.slice(MAX_STATUS_LINES - 1).join(' ');
+  return [...kept, truncateToWidth(rest, width)];
 }
 
 /** The line under the formula: the status message, or an open field. */

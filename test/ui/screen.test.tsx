@@ -477,6 +477,18 @@ describe('layout', () => {
     }
   });
 
+  it('shows a long message whole over the footer, which comes back at the next key', async () => {
+    const s = open({ lesson: 'xor' });
+    const refused = await s.press('t');
+    expect(refused).toContain(
+      'Change every step layer to sigmoid, tanh, relu or linear first.',
+    );
+    expect(refused).not.toContain('q quit');
+    expect(overflow(refused, 80, 24)).toEqual([]);
+
+    expect(await s.press('j')).toContain('q quit');
+  });
+
   it('draws one line less than the terminal, each line full width', () => {
     const lines = open().frame().split('\n');
     expect(lines).toHaveLength(23);
