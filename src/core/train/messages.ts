@@ -52,9 +52,8 @@ function notConvergedMessage(run: Run): string {
   const right = Math.round(run.accuracy * rows);
   return (
     `Not converged after ${counted(run.epoch, 'epoch')}: ${right} of ` +
-    `${rows} rows are ` +
-    `right and the loss is ${run.loss.toPrecision(3)}. Train for more ` +
-    `epochs, or try another learning rate.`
+    `${rows} rows are right and the loss is ${run.loss.toPrecision(3)}. ` +
+    `Train for more epochs, or try another learning rate.`
   );
 }
 
