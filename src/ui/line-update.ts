@@ -127,7 +127,10 @@ export function linesOnScreen(
  * whole line when the two cannot be compared column by column.
  */
 export function lineUpdate(before: string | undefined, after: string): string {
-  const whole = cursorTo(0) + after + ERASE_TO_END;
+  // Erased before it is written, not after: with line wrapping off
+  // (src/ui/run.tsx), the cursor stays on the last column after a line as
+  // wide as the window, and erasing from there would take that column.
+  const whole = cursorTo(0) + ERASE_TO_END + after;
   if (before === undefined) return whole;
   const beforeCells = cachedCellsOf(before);
   const afterCells = cachedCellsOf(after);

@@ -228,6 +228,30 @@ describe('resizing', () => {
     expect(session.wrappedRows()).toEqual([]);
   });
 
+  // With line wrapping off, the cursor stays on the last column after a
+  // line as wide as the window, and tmux then erased that column when a
+  // redraw erased to the end of the line after the text (xterm.js keeps
+  // it either way; test/ui/line-update.test.ts checks the order).
+  it('keeps the last column of full-width lines through a resize (xor grids)', async () => {
+    const session = await startSession(
+      { args: ['xor'], columns: 100, rows: 30 },
+      'lesson 7/15',
+    );
+    const before = session.screenText();
+    expect(before.some((line) => line.length === 100)).toBe(true);
+
+    session.resize(120, 30);
+    await session.waitForScreen(
+      (screen) => screen.split('\n').some((line) => line.length === 120),
+      'the screen at 120 columns',
+    );
+    session.resize(100, 30);
+    await session.waitForScreen(
+      (screen) => screen === before.join('\n'),
+      'the screen from before the resize, last columns too',
+    );
+  });
+
   it('keeps a value being typed through a shrink and a grow', async () => {
     const session = await startSession({}, 'lesson 1/15');
     await session.press('e');

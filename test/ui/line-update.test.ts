@@ -92,14 +92,16 @@ describe('lineUpdate', () => {
   });
 
   it('writes the whole line when it holds an emoji or a combining mark', () => {
-    expect(lineUpdate('a 😀 b', 'a 😀 c')).toBe('\u001B[1Ga 😀 c\u001B[K');
+    expect(lineUpdate('a 😀 b', 'a 😀 c')).toBe('\u001B[1G\u001B[Ka 😀 c');
     expect(lineUpdate('cafe\u0301 1', 'cafe\u0301 2')).toBe(
-      '\u001B[1Gcafe\u0301 2\u001B[K',
+      '\u001B[1G\u001B[Kcafe\u0301 2',
     );
   });
 
-  it('writes the whole line when there was none before', () => {
-    expect(lineUpdate(undefined, 'new')).toBe('\u001B[1Gnew\u001B[K');
+  // Erasing after the text would take the last column of a line as wide
+  // as the window: with line wrapping off, the cursor stays on it.
+  it('writes the whole line when there was none before, erased first', () => {
+    expect(lineUpdate(undefined, 'new')).toBe('\u001B[1G\u001B[Knew');
   });
 
   it('leaves any line looking as if it had been drawn afresh', async () => {
