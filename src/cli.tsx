@@ -122,7 +122,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (gridOption !== undefined) {
     throw new UsageError(
       gridOption,
-      'works with --print; in the playground, g, x and y set the grid',
+      'works with --print; the playground fits its grid to the window, ' +
+        'and g, x and y choose what it shows',
     );
   }
   // Ink lays the screen out with yoga, which is WebAssembly.

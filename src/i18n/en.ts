@@ -65,9 +65,9 @@ export const en = {
     'This network has no targets to learn from: set them with m first.',
   trainingStarted: 'Training live: space pauses, and u undoes the whole run.',
   trainingStartZero:
-    'Starting weights all 0, as the lesson says: t trains from them, u undoes.',
+    'Starting weights all 0 (init zero): t trains from them, u undoes.',
   trainingStartRandom: (seed: number) =>
-    `Random starting weights (seed ${seed}), as the lesson says: t trains, u undoes.`,
+    `Random starting weights (init random, seed ${seed}): t trains, u undoes.`,
   trainingPaused: (epoch: number) => `Paused at epoch ${epoch}.`,
   trainingAlreadyConverged: (epoch: number) =>
     `Converged at epoch ${epoch} already: t trains one more epoch, r starts again.`,
@@ -230,6 +230,8 @@ export const en = {
   keyWhy: 'why: the inequalities behind the table (one neuron)',
   keyLanguage: 'English / Japanese',
   keyReveal: 'show the panels hidden with --hide',
+  whyTableHidden:
+    'The table is hidden (--hide), and why would tell its rows: v shows it first.',
   panelsRevealed: 'Every panel is shown.',
   nothingHidden: 'No panel is hidden (v shows those hidden with --hide).',
   keyExport: 'write the network as NumPy code (NAME.py)',

@@ -66,9 +66,9 @@ export const ja: typeof en = {
   trainingStarted:
     '学習を実行中です。スペースで一時停止、u でこの実行全体を取り消せます。',
   trainingStartZero:
-    '開始時の重み: すべて 0 (レッスンの設定)。t で学習、u で元に戻します。',
+    '開始時の重み: すべて 0 (init zero)。t で学習、u で元に戻します。',
   trainingStartRandom: (seed: number) =>
-    `開始時の重み: ランダム (シード ${seed}、レッスンの設定)。t で学習、u で元に戻します。`,
+    `開始時の重み: ランダム (init random、シード ${seed})。t で学習、u で元に戻します。`,
   trainingPaused: (epoch: number) => `エポック ${epoch} で一時停止しました。`,
   trainingAlreadyConverged: (epoch: number) =>
     `エポック ${epoch} で収束済みです。t でもう 1 エポック学習、r で最初からやり直します。`,
@@ -235,6 +235,8 @@ export const ja: typeof en = {
   keyWhy: 'なぜ: 真理値表の裏にある不等式 (1 ニューロン)',
   keyLanguage: '英語 / 日本語',
   keyReveal: '--hide で隠したパネルを表示',
+  whyTableHidden:
+    '真理値表は隠されています (--hide)。w は各行を明かすので、先に v で表示してください。',
   panelsRevealed: 'すべてのパネルを表示しました。',
   nothingHidden:
     '隠れているパネルはありません (v は --hide で隠したパネルを表示します)。',

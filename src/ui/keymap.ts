@@ -77,6 +77,9 @@ export const ALL_MODES: readonly Mode[] = [
 ];
 
 const NORMAL: readonly Mode[] = ['normal'];
+
+/** Lines of help that PgUp and PgDn scroll by: most of a small screen. */
+const HELP_PAGE = 10;
 const FIELDS: readonly Mode[] = ['edit-value', 'save-path'];
 
 /**
@@ -456,6 +459,14 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [
       { keys: ['up', 'k'], action: { type: 'scroll-help', delta: -1 } },
       { keys: ['down', 'j'], action: { type: 'scroll-help', delta: 1 } },
+      {
+        keys: ['pageup'],
+        action: { type: 'scroll-help', delta: -HELP_PAGE },
+      },
+      {
+        keys: ['pagedown'],
+        action: { type: 'scroll-help', delta: HELP_PAGE },
+      },
     ],
   },
   {

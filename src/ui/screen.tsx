@@ -18,7 +18,7 @@ import { StatusLine, statusLines } from './status-line.js';
 import { StyledLine } from './styled-line.js';
 import { TablePanel } from './table-panel.js';
 import { TrainingPanel, trainingHeights } from './training-panel.js';
-import { changeSince } from './training.js';
+import { changeSince, nextRule } from './training.js';
 import { displayWidth, fitToWidth } from './text.js';
 import type { TerminalSize } from './use-terminal-size.js';
 import { WhyOverlay } from './why-overlay.js';
@@ -139,6 +139,13 @@ function Middle(props: MiddleProps): ReactNode {
     () => ({ layer: selection.layer, neuron: selection.neuron }),
     [selection.layer, selection.neuron],
   );
+  const change = training ? changeSince(training, lesson) : 'none';
+  // After a change of shape, targets or rule, the panel's title names the
+  // rule and rate that the next step starts again with.
+  const panelTraining =
+    training && change === 'problem'
+      ? { ...training, ...nextRule(training, lesson) }
+      : training;
 
   if (state.mode === 'help') {
     return (
@@ -216,12 +223,12 @@ function Middle(props: MiddleProps): ReactNode {
             />
           </>
         ) : null}
-        {heights.notes > 0 && training ? (
+        {heights.notes > 0 && panelTraining ? (
           <>
             {gapBefore(heights.network + heights.table > 0)}
             <TrainingPanel
-              training={training}
-              change={changeSince(training, state.lesson)}
+              training={panelTraining}
+              change={change}
               network={network}
               isRateSelected={mode === 'rate'}
               messages={messages}

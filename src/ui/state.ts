@@ -553,6 +553,8 @@ function openLesson(state: SessionState, index: number): SessionState {
     // Moving to another lesson keeps unsaved edits unsaved: they are one
     // undo away, and quitting should still ask about them.
     isDirty: state.isDirty,
+    // The file saved to was the last lesson's: `s` offers this one's name.
+    savedPath: null,
     mode: 'normal',
     listIndex: wrapped,
     targetRow: 0,
@@ -862,6 +864,10 @@ function toggleLanguage(state: SessionState): SessionState {
 /** `w`: the why overlay where it applies, or a line that says where. */
 function showWhy(state: SessionState, messages: Messages): SessionState {
   const { network, targets } = state.lesson;
+  // Which rows hold would answer the question the hidden table poses.
+  if (state.hidden.includes('table')) {
+    return inform(state, messages.whyTableHidden);
+  }
   if (whyLines(network, targets, messages) === null) {
     return inform(state, messages.whyNotApplicable);
   }

@@ -180,8 +180,7 @@ export function sessionFor(
     const state = { ...training.state, network: lesson.network };
     return { ...training, state };
   }
-  const learningRate =
-    training?.rule === base.rule ? training.learningRate : base.learningRate;
+  const { learningRate } = nextRule(training, lesson);
   const settings: TrainingSettings = training
     ? { ...base, learningRate, init: 'preset' }
     : { ...base, learningRate };
@@ -197,6 +196,21 @@ export function sessionFor(
     stopAt: isRunning ? stopAtAfter(0, limit) : 0,
     problem,
   };
+}
+
+/**
+ * The rule and learning rate of the next session: the lesson's rule, at
+ * the current session's rate while the rule stays the same (R may have
+ * changed it), else at the rule's own rate.
+ */
+export function nextRule(
+  training: TrainingSession | null,
+  lesson: Lesson,
+): Pick<TrainingSession, 'rule' | 'learningRate'> {
+  const base = settingsFor(lesson.network, lesson.training);
+  const learningRate =
+    training?.rule === base.rule ? training.learningRate : base.learningRate;
+  return { rule: base.rule, learningRate };
 }
 
 /**

@@ -127,9 +127,7 @@ describe('what start-up leaves undone', () => {
     await session.press('t');
 
     expect(session.screen()).toContain('Training  backprop  rate 2');
-    expect(session.screen()).toContain(
-      'Starting weights all 0, as the lesson says',
-    );
+    expect(session.screen()).toContain('Starting weights all 0 (init zero)');
     expect(session.screen()).toContain('> h1: x1[  0.00] x2   0.00  b   0.00');
   });
 
@@ -141,7 +139,7 @@ describe('what start-up leaves undone', () => {
 
     expect(await session.waitForExit()).toEqual({ code: 2, signal: null });
     expect(session.screenText().join('')).toContain(
-      'nn-tui: --range: works with --print; in the playground, g, x and y set the grid',
+      'nn-tui: --range: works with --print; the playground fits its grid to the window, and g, x and y choose what it shows',
     );
   });
 

@@ -123,6 +123,21 @@ describe('the keymap', () => {
     expect(actionFor('help', 'x')?.type).toBe('cancel');
   });
 
+  it('scrolls help a line with up/down and a page with PgUp/PgDn', () => {
+    expect(actionFor('help', 'down')).toEqual({
+      type: 'scroll-help',
+      delta: 1,
+    });
+    expect(actionFor('help', 'pagedown')).toEqual({
+      type: 'scroll-help',
+      delta: 10,
+    });
+    expect(actionFor('help', 'pageup')).toEqual({
+      type: 'scroll-help',
+      delta: -10,
+    });
+  });
+
   it('binds no key twice within a mode', () => {
     for (const mode of ALL_MODES) {
       const keys = groupsFor(mode).flatMap((group) =>

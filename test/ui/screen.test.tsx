@@ -477,6 +477,15 @@ describe('layout', () => {
     }
   });
 
+  it('names the rule the next step starts with after the activation changes', async () => {
+    const s = open({ lesson: 'xor-single' });
+    expect(await s.press('t')).toContain('Training  perceptron rule  rate 1');
+
+    const sigmoid = await s.press('a');
+    expect(sigmoid).toContain('Training  backprop  rate 0.5');
+    expect(sigmoid).toContain('Changed after epoch 1: the next t, . or');
+  });
+
   it('shows a long message whole over the footer, which comes back at the next key', async () => {
     const s = open({ lesson: 'xor' });
     const refused = await s.press('t');

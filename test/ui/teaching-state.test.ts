@@ -164,6 +164,20 @@ describe('save (s)', () => {
     expect(run(saved, { type: 'start-save' }).draft.prefill).toBe('copy.json');
   });
 
+  it('offers the next lesson its own name after a save, not the file saved', () => {
+    const saved = run(
+      start('and'),
+      { type: 'start-save' },
+      { type: 'commit-save' },
+      { type: 'save-done', path: '/tmp/and.json' },
+    );
+    const next = run(saved, { type: 'change-lesson', delta: 1 });
+    expect(run(next, { type: 'start-save' }).draft.prefill).toBe(
+      `./${next.lesson.name}.json`,
+    );
+    expect(next.lesson.name).not.toBe('and');
+  });
+
   it('offers ./NAME.json for a built-in lesson, also after a user file', () => {
     const opened = start('xor', { sourcePath: '../lessons/mine.json' });
     const next = run(opened, { type: 'change-lesson', delta: 1 });

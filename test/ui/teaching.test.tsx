@@ -356,6 +356,16 @@ describe("teacher's mode", () => {
 
     expect(await s.press('v')).toContain('No panel is hidden');
   });
+
+  it('w keeps the hidden table’s answer until v shows it', async () => {
+    const s = open({ lesson: 'and', hidden: ['table'] });
+    const refused = await s.press('w');
+    expect(refused).toContain('The table is hidden (--hide)');
+    expect(refused).not.toContain('holds');
+
+    await s.press('v');
+    expect(await s.press('w')).toContain('holds');
+  });
 });
 
 /** Whether python3 with NumPy can run here, and why not when it cannot. */

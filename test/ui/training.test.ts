@@ -188,7 +188,7 @@ describe('t: one epoch', () => {
     expect(shown.lesson.network).not.toEqual(edited.lesson.network);
     expect(trainingOf(shown).state.epoch).toBe(0);
     expect(shown.status?.text).toBe(
-      'Random starting weights (seed 3), as the lesson says: t trains, u undoes.',
+      'Random starting weights (init random, seed 3): t trains, u undoes.',
     );
 
     const trained = run(shown, EPOCH);
@@ -217,7 +217,7 @@ describe('t: one epoch', () => {
     });
     expect(trainingOf(shown).state.updates).toBe(0);
     expect(shown.status?.text).toBe(
-      'Starting weights all 0, as the lesson says: t trains from them, u undoes.',
+      'Starting weights all 0 (init zero): t trains from them, u undoes.',
     );
   });
 
