@@ -134,7 +134,7 @@ describe('what start-up leaves undone', () => {
   it('refuses options of the printed grid in one line: the playground has keys for it', async () => {
     const session = await startSession(
       { args: ['xor', '--range', '0:1'] },
-      'in the playground',
+      'nn-tui: --range',
     );
 
     expect(await session.waitForExit()).toEqual({ code: 2, signal: null });
