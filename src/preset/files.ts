@@ -157,13 +157,22 @@ export function writeTextFileAtomically(
   options: { overwrite?: boolean; steps?: SaveSteps } = {},
 ): void {
   const source = basename(path);
+  const folder = dirname(path);
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+    // Short, as it goes beside the path typed in the save field.
+    throw new PresetError(
+      source,
+      '',
+      `not saved: no such folder (${basename(folder)})`,
+    );
+  }
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new PresetError(source, '', 'not saved: is a folder, not a file');
+  }
   if (!options.overwrite && existsSync(path)) throw new FileExistsError(path);
 
   const steps = options.steps ?? REAL_STEPS;
-  const temporary = join(
-    dirname(path),
-    `.${source}.${process.pid}.${Date.now()}.tmp`,
-  );
+  const temporary = join(folder, `.${source}.${process.pid}.${Date.now()}.tmp`);
   try {
     const fd = steps.open(temporary, 'wx', 0o644);
     try {
@@ -173,7 +182,7 @@ export function writeTextFileAtomically(
       steps.close(fd);
     }
     steps.rename(temporary, path);
-    syncFolder(dirname(path));
+    syncFolder(folder);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw new PresetError(source, '', `not saved: ${systemReason(error)}`);

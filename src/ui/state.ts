@@ -136,8 +136,11 @@ export interface SessionState {
   targetOutput: number;
   /** The first line shown of the help overlay. */
   helpScroll: number;
-  /** Where the last save went, the default for the next one. */
-  savedPath: string | null;
+  /**
+   * Where each lesson (by name) was last saved: the default for its next
+   * save, also after going to other lessons and back.
+   */
+  savedPaths: Readonly<Record<string, string>>;
   /** A save for the app to carry out, or null. */
   pendingSave: SaveRequest | null;
   /** True once the user has chosen to leave. */
@@ -255,7 +258,7 @@ export function initialState(options: {
     targetRow: 0,
     targetOutput: 0,
     helpScroll: 0,
-    savedPath: null,
+    savedPaths: {},
     pendingSave: null,
     isQuitting: false,
     language: options.language,
@@ -553,8 +556,6 @@ function openLesson(state: SessionState, index: number): SessionState {
     // Moving to another lesson keeps unsaved edits unsaved: they are one
     // undo away, and quitting should still ask about them.
     isDirty: state.isDirty,
-    // The file saved to was the last lesson's: `s` offers this one's name.
-    savedPath: null,
     mode: 'normal',
     listIndex: wrapped,
     targetRow: 0,
@@ -784,9 +785,9 @@ function restore(
  * not saved yet, opened from; null for a built-in lesson not saved yet.
  */
 function lessonFile(state: SessionState): string | null {
-  return (
-    state.savedPath ?? (state.lessonIndex === null ? state.sourcePath : null)
-  );
+  const saved = state.savedPaths[state.lesson.name];
+  if (saved !== undefined) return saved;
+  return state.lessonIndex === null ? state.sourcePath : null;
 }
 
 /**
@@ -812,11 +813,18 @@ function commitSave(state: SessionState, messages: Messages): SessionState {
   return { ...state, pendingSave: { path, overwrite: false } };
 }
 
+/**
+ * q and Ctrl+C: quits, or with unsaved changes asks first. A live run
+ * pauses while it asks, so that the network stays as it was and the run's
+ * end does not write over the question.
+ */
 function quit(state: SessionState, messages: Messages): SessionState {
   if (state.isDirty && state.mode !== 'confirm-quit') {
+    const { training } = state;
     return {
       ...state,
       mode: 'confirm-quit',
+      training: training && { ...training, isRunning: false },
       status: { text: messages.confirmQuit, tone: 'error' },
     };
   }
@@ -1102,7 +1110,10 @@ function apply(
         ...closeField(state),
         pendingSave: null,
         isDirty: false,
-        savedPath: draftText(state.draft).trim() || state.savedPath,
+        savedPaths: {
+          ...state.savedPaths,
+          [state.lesson.name]: draftText(state.draft).trim(),
+        },
         status: { text: messages.savedTo(action.path), tone: 'info' },
       };
     case 'save-exists':

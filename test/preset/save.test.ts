@@ -291,7 +291,7 @@ describe('an interrupted save', () => {
       () => savePresetFile(join(folder, 'no', 'x.json'), lesson('and')),
       'x.json',
     );
-    expect(error.message).toBe('x.json: not saved: no such file');
+    expect(error.message).toBe('x.json: not saved: no such folder (no)');
     expect(readdirSync(folder)).toEqual([]);
   });
 });

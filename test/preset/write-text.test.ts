@@ -1,6 +1,7 @@
 import {
   closeSync,
   fsyncSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
@@ -49,8 +50,15 @@ describe('writing a text file atomically', () => {
     const path = join(folder, 'gone', 'and.py');
     expect(() => writeTextFileAtomically(path, 'x')).toThrow(PresetError);
     expect(() => writeTextFileAtomically(path, 'x')).toThrow(
-      'and.py: not saved: no such file',
+      'and.py: not saved: no such folder (gone)',
     );
+  });
+
+  it('refuses a folder as the file before asking to replace it', () => {
+    mkdirSync(join(folder, 'taken.py'));
+    expect(() =>
+      writeTextFileAtomically(join(folder, 'taken.py'), 'x'),
+    ).toThrow('taken.py: not saved: is a folder, not a file');
   });
 
   it('keeps the old file when a step fails, and cleans up', () => {

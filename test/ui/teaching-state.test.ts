@@ -176,6 +176,33 @@ describe('save (s)', () => {
       `./${next.lesson.name}.json`,
     );
     expect(next.lesson.name).not.toBe('and');
+
+    // Back on AND, its own file again, also by undo.
+    const back = run(next, { type: 'change-lesson', delta: -1 });
+    expect(run(back, { type: 'start-save' }).draft.prefill).toBe('./and.json');
+    const undone = run(next, { type: 'undo' });
+    expect(undone.lesson.name).toBe('and');
+    expect(run(undone, { type: 'start-save' }).draft.prefill).toBe(
+      './and.json',
+    );
+  });
+
+  it('remembers a file saved to under another name, for that lesson', () => {
+    const saved = run(
+      start('xor'),
+      { type: 'start-save' },
+      { type: 'edit-draft', text: '/tmp/x7.json' },
+      { type: 'commit-save' },
+      { type: 'save-done', path: '/tmp/x7.json' },
+    );
+    const away = run(saved, { type: 'change-lesson', delta: 1 });
+    const back = run(away, { type: 'change-lesson', delta: -1 });
+    expect(run(back, { type: 'start-save' }).draft.prefill).toBe(
+      '/tmp/x7.json',
+    );
+    expect(run(away, { type: 'start-save' }).draft.prefill).toBe(
+      `./${away.lesson.name}.json`,
+    );
   });
 
   it('offers ./NAME.json for a built-in lesson, also after a user file', () => {
@@ -193,10 +220,12 @@ describe('export (E)', () => {
   });
 
   it('writes beside the saved file', () => {
-    expect(exportPathFor({ ...start(), savedPath: 'class/mine.json' })).toBe(
-      'class/mine.py',
-    );
-    expect(exportPathFor({ ...start(), savedPath: 'mine' })).toBe('mine.py');
+    const savedAs = (path: string) => ({
+      ...start(),
+      savedPaths: { and: path },
+    });
+    expect(exportPathFor(savedAs('class/mine.json'))).toBe('class/mine.py');
+    expect(exportPathFor(savedAs('mine'))).toBe('mine.py');
   });
 
   it('writes beside the file the lesson was opened from', () => {
@@ -249,7 +278,7 @@ describe('export (E)', () => {
       { type: 'export-done', path: '/tmp/and.py' },
     );
     expect(done.isDirty).toBe(true);
-    expect(done.savedPath).toBeNull();
+    expect(done.savedPaths).toEqual({});
     expect(done.pendingSave).toBeNull();
     expect(done.status?.text).toBe(en.exportedTo('/tmp/and.py'));
   });

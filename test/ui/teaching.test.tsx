@@ -440,7 +440,7 @@ describe('export (E)', () => {
       cwd: folder,
       sourcePath: join(folder, 'gone', 'mine.json'),
     });
-    const refused = 'mine.py: not saved: no such file';
+    const refused = 'mine.py: not saved: no such folder (gone)';
     expect(await pressUntil(s, 'E', refused)).toContain(refused);
   });
 });

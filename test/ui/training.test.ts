@@ -596,6 +596,21 @@ describe('live training', () => {
     expect(trainingOf(run(started, UPDATE)).isRunning).toBe(false);
   });
 
+  it('q during a run pauses it while asking about unsaved changes', () => {
+    let state = run(start('xor-sigmoid'), LIVE);
+    state = run(state, liveSlice(trainingOf(state), state.lesson, en, now));
+    const before = trainingOf(state);
+    const slice = liveSlice(before, state.lesson, en, now);
+    const asked = run(state, { type: 'quit' });
+
+    expect(asked.mode).toBe('confirm-quit');
+    expect(trainingOf(asked).isRunning).toBe(false);
+    // A slice worked out before the question changes nothing after it.
+    const late = run(asked, slice);
+    expect(late.lesson.network).toBe(asked.lesson.network);
+    expect(late.status?.text).toBe(en.confirmQuit);
+  });
+
   it('undo during a run stops it and goes back to before it', () => {
     let state = run(start('xor-sigmoid'), EPOCH, LIVE);
     state = run(state, liveSlice(trainingOf(state), state.lesson, en, now));
