@@ -34,6 +34,7 @@ export const en = {
     'Why works on one step neuron with two inputs and targets, such as the xor-single lesson.',
   layer: (n: number, activation: string) => `Layer ${n} (${activation})`,
   bias: 'b',
+  biasLong: 'bias',
   network: 'Network',
   truthTable: 'Truth table',
   rowsRight: (right: number, total: number) => `${right}/${total} right`,

@@ -34,6 +34,7 @@ export const ja: typeof en = {
     '「なぜ」は 2 入力・1 ニューロンのステップ関数で正解があるとき (xor-single など) に使えます。',
   layer: (n: number, activation: string) => `第${n}層 (${activation})`,
   bias: 'b',
+  biasLong: 'バイアス',
   network: 'ネットワーク',
   truthTable: '真理値表',
   rowsRight: (right: number, total: number) => `${right}/${total} 正解`,

@@ -19,11 +19,20 @@ function valueText(value: number, isSelected: boolean): string {
   return isSelected ? `[${text}]` : ` ${text} `;
 }
 
+/** The bias's name in a layer that reads `names`: never one of them. */
+export function biasNameBeside(
+  names: readonly string[],
+  messages: Messages,
+): string {
+  return names.includes(messages.bias) ? messages.biasLong : messages.bias;
+}
+
 /**
  * The network as lines: each layer with its activation, then each neuron
  * with its weights (named by the input they read) and its bias. The
  * selected value is in brackets and its neuron starts with `>`, so the
- * selection shows without colour.
+ * selection shows without colour. The bias is `b`, or `bias` in a layer
+ * that reads a value named `b` (inputs a and b).
  */
 export function renderNetwork(
   network: Network,
@@ -34,6 +43,7 @@ export function renderNetwork(
   network.layers.forEach((layer, layerIndex) => {
     lines.push(messages.layer(layerIndex + 1, layer.activation));
     const names = inputNames(network, layerIndex);
+    const biasName = biasNameBeside(names, messages);
     layer.neurons.forEach((neuron, neuronIndex) => {
       const isHere =
         selection?.layer === layerIndex && selection.neuron === neuronIndex;
@@ -46,7 +56,7 @@ export function renderNetwork(
           `${names[i] ?? '?'}${valueText(w, isHere && selection?.value === i)}`,
       );
       const isBias = isHere && selection?.value === 'bias';
-      const bias = `${messages.bias}${valueText(neuron.bias, isBias)}`;
+      const bias = `${biasName}${valueText(neuron.bias, isBias)}`;
       const values = [...weights, bias].join(' ');
       lines.push(`${isHere ? '>' : ' '} ${name}: ${values}`.trimEnd());
     });

@@ -4,6 +4,7 @@ import type { UpdateDetails } from '../core/train.js';
 import type { Messages } from '../i18n/messages.js';
 import { inputNames, variableName } from '../render/formula.js';
 import { lossCurve } from '../render/loss-curve.js';
+import { biasNameBeside } from '../render/network.js';
 import type { LeftHeights } from './layout.js';
 import { type Segment, StyledLines } from './styled-line.js';
 import type { SessionChange, TrainingSession } from './training.js';
@@ -127,7 +128,7 @@ export function updateLines(
         ...change.weights.map(
           (value, i) => `${names[i] ?? '?'} ${signedNumber(value)}`,
         ),
-        `${messages.bias} ${signedNumber(change.bias)}`,
+        `${biasNameBeside(names, messages)} ${signedNumber(change.bias)}`,
       ];
       const name = variableName(network, { layer: layerIndex, neuron });
       return messages.trainingChange(name, parts.join('  '));

@@ -144,4 +144,12 @@ describe('renderNetwork', () => {
       '> y: x1   0.50  x2   0.50  b[ -0.70]',
     ]);
   });
+
+  it('calls the bias "bias" where an input is named b', () => {
+    const ab = { ...AND, inputs: ['a', 'b'] };
+    expect(renderNetwork(ab, en)).toEqual([
+      'Layer 1 (step)',
+      '  y: a   0.50  b   0.50  bias  -0.70',
+    ]);
+  });
 });
