@@ -872,12 +872,12 @@ function toggleLanguage(state: SessionState): SessionState {
 /** `w`: the why overlay where it applies, or a line that says where. */
 function showWhy(state: SessionState, messages: Messages): SessionState {
   const { network, targets } = state.lesson;
+  if (whyLines(network, targets, messages) === null) {
+    return inform(state, messages.whyNotApplicable);
+  }
   // Which rows hold would answer the question the hidden table poses.
   if (state.hidden.includes('table')) {
     return inform(state, messages.whyTableHidden);
-  }
-  if (whyLines(network, targets, messages) === null) {
-    return inform(state, messages.whyNotApplicable);
   }
   return { ...state, mode: 'why', status: null };
 }

@@ -366,6 +366,11 @@ describe("teacher's mode", () => {
     await s.press('v');
     expect(await s.press('w')).toContain('holds');
   });
+
+  it('w on a network it does not apply to says so, hidden table or not', async () => {
+    const s = open({ lesson: 'xor', hidden: ['table'] });
+    expect(await s.press('w')).toContain('Why works on one step neuron');
+  });
 });
 
 /** Whether python3 with NumPy can run here, and why not when it cannot. */
