@@ -814,6 +814,16 @@ function commitSave(state: SessionState, messages: Messages): SessionState {
 }
 
 /**
+ * The status after Esc (or any key that answers no): none, but after the
+ * question about quitting, which paused any live run, where it stands.
+ */
+function afterCancel(state: SessionState, messages: Messages): Status | null {
+  const epoch = state.training?.state.epoch;
+  if (state.mode !== 'confirm-quit' || epoch === undefined) return null;
+  return { text: messages.trainingPaused(epoch), tone: 'info' };
+}
+
+/**
  * q and Ctrl+C: quits, or with unsaved changes asks first. A live run
  * pauses while it asks, so that the network stays as it was and the run's
  * end does not write over the question.
@@ -1007,7 +1017,7 @@ function apply(
     case 'cancel':
       return {
         ...closeField(state),
-        status: null,
+        status: afterCancel(state, messages),
         pendingSave: null,
         exportPath: null,
       };

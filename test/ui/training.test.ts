@@ -609,6 +609,13 @@ describe('live training', () => {
     const late = run(asked, slice);
     expect(late.lesson.network).toBe(asked.lesson.network);
     expect(late.status?.text).toBe(en.confirmQuit);
+
+    // Staying says where the paused run stands.
+    const stayed = run(asked, { type: 'cancel' });
+    expect(stayed.mode).toBe('normal');
+    expect(stayed.status?.text).toBe(
+      en.trainingPaused(trainingOf(asked).state.epoch),
+    );
   });
 
   it('undo during a run stops it and goes back to before it', () => {
