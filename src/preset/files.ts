@@ -2,8 +2,10 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
+  lstatSync,
   openSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -145,6 +147,21 @@ export function savePresetFile(
 }
 
 /**
+ * Where a save to `path` writes: through a symbolic link to the file it
+ * points at, so that the link stays a link and the file behind it gets
+ * the text. A link that points nowhere is replaced as a file would be.
+ */
+function writeTarget(path: string): string {
+  const link = lstatSync(path, { throwIfNoEntry: false });
+  if (!link?.isSymbolicLink()) return path;
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
  * Writes a text file atomically: the text goes to a temporary file in the
  * same folder, which then replaces the target in one rename, so the target
  * is always either the old file or the new one. An existing file is
@@ -157,7 +174,8 @@ export function writeTextFileAtomically(
   options: { overwrite?: boolean; steps?: SaveSteps } = {},
 ): void {
   const source = basename(path);
-  const folder = dirname(path);
+  const target = writeTarget(path);
+  const folder = dirname(target);
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
     // Short, as it goes beside the path typed in the save field.
     throw new PresetError(
@@ -166,10 +184,12 @@ export function writeTextFileAtomically(
       `not saved: no such folder (${basename(folder)})`,
     );
   }
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
     throw new PresetError(source, '', 'not saved: is a folder, not a file');
   }
-  if (!options.overwrite && existsSync(path)) throw new FileExistsError(path);
+  // A link that points nowhere is there to be replaced too.
+  const isTaken = lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  if (!options.overwrite && isTaken) throw new FileExistsError(path);
 
   const steps = options.steps ?? REAL_STEPS;
   const temporary = join(folder, `.${source}.${process.pid}.${Date.now()}.tmp`);
@@ -181,7 +201,7 @@ export function writeTextFileAtomically(
     } finally {
       steps.close(fd);
     }
-    steps.rename(temporary, path);
+    steps.rename(temporary, target);
     syncFolder(folder);
   } catch (error) {
     rmSync(temporary, { force: true });

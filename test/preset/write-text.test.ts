@@ -1,6 +1,7 @@
 import {
   closeSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -8,6 +9,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +61,29 @@ describe('writing a text file atomically', () => {
     expect(() =>
       writeTextFileAtomically(join(folder, 'taken.py'), 'x'),
     ).toThrow('taken.py: not saved: is a folder, not a file');
+  });
+
+  it('writes through a link to the file it points at, keeping the link', () => {
+    mkdirSync(join(folder, 'real'));
+    const real = join(folder, 'real', 'mine.json');
+    writeFileSync(real, 'old');
+    const link = join(folder, 'link.json');
+    symlinkSync(real, link);
+
+    expect(() => writeTextFileAtomically(link, 'new')).toThrow(FileExistsError);
+    writeTextFileAtomically(link, 'new', { overwrite: true });
+
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, 'utf8')).toBe('new');
+  });
+
+  it('asks before replacing a link that points nowhere', () => {
+    const link = join(folder, 'dangling.json');
+    symlinkSync(join(folder, 'nowhere.json'), link);
+
+    expect(() => writeTextFileAtomically(link, 'new')).toThrow(FileExistsError);
+    writeTextFileAtomically(link, 'new', { overwrite: true });
+    expect(readFileSync(link, 'utf8')).toBe('new');
   });
 
   it('keeps the old file when a step fails, and cleans up', () => {
