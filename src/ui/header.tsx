@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/messages.js';
 import { localText } from '../render/print.js';
-import type { SessionState } from './state.js';
+import { lessonFile, type SessionState } from './state.js';
 import { StyledLine } from './styled-line.js';
 import { displayWidth, padToWidth, truncateToWidth } from './text.js';
 
@@ -15,8 +15,8 @@ export interface HeaderProps {
 }
 
 /**
- * The header's text: where the lesson stands (`lesson 1/15`, or the file
- * name), its title with `*` when there are unsaved changes, then the step
+ * The header's text: where the lesson stands (`lesson 1/15`, or the name
+ * of the file it was opened from or last saved to), its title with `*` when there are unsaved changes, then the step
  * rule and the nudge step on the right.
  */
 export function headerText(
@@ -25,11 +25,10 @@ export function headerText(
   width: number,
 ): string {
   const { lesson, lessonIndex, lessons } = state;
+  const file = lessonFile(state);
   const where =
     lessonIndex === null
-      ? messages.headerFile(
-          state.sourcePath ? basename(state.sourcePath) : lesson.name,
-        )
+      ? messages.headerFile(file ? basename(file) : lesson.name)
       : messages.headerLesson(lessonIndex + 1, lessons.length);
   const title = localText(lesson.title, state.language);
   // A long title is cut before the `*`, so that the mark always shows.

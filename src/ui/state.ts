@@ -784,7 +784,7 @@ function restore(
  * The file the lesson on the screen was last saved to or, for a user file
  * not saved yet, opened from; null for a built-in lesson not saved yet.
  */
-function lessonFile(state: SessionState): string | null {
+export function lessonFile(state: SessionState): string | null {
   const saved = state.savedPaths[state.lesson.name];
   if (saved !== undefined) return saved;
   return state.lessonIndex === null ? state.sourcePath : null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../../src/core/lesson.js';
 import { builtInLessons, findLesson } from '../../src/preset/catalog.js';
 import { footerLines } from '../../src/ui/footer.js';
+import { headerText } from '../../src/ui/header.js';
 import { helpLines } from '../../src/ui/help-overlay.js';
 import { reduceKeys } from '../../src/ui/keymap.js';
 import { planMiddle, sideLayer } from '../../src/ui/middle-plan.js';
@@ -203,6 +204,19 @@ describe('save (s)', () => {
     expect(run(away, { type: 'start-save' }).draft.prefill).toBe(
       `./${away.lesson.name}.json`,
     );
+  });
+
+  it('names the file saved to in the header of a user file', () => {
+    const opened = start('xor', { sourcePath: '../lessons/mine.json' });
+    expect(headerText(opened, en, 80)).toMatch(/^ nn-tui {2}file mine\.json /);
+    const saved = run(
+      opened,
+      { type: 'start-save' },
+      { type: 'edit-draft', text: 'copy.json' },
+      { type: 'commit-save' },
+      { type: 'save-done', path: '/tmp/copy.json' },
+    );
+    expect(headerText(saved, en, 80)).toMatch(/^ nn-tui {2}file copy\.json /);
   });
 
   it('offers ./NAME.json for a built-in lesson, also after a user file', () => {
