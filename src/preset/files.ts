@@ -176,12 +176,20 @@ export function writeTextFileAtomically(
   const source = basename(path);
   const target = writeTarget(path);
   const folder = dirname(target);
-  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-    // Short, as it goes beside the path typed in the save field.
+  // Short, as it goes beside the path typed in the save field.
+  const folderStats = statSync(folder, { throwIfNoEntry: false });
+  if (!folderStats) {
     throw new PresetError(
       source,
       '',
       `not saved: no such folder (${basename(folder)})`,
+    );
+  }
+  if (!folderStats.isDirectory()) {
+    throw new PresetError(
+      source,
+      '',
+      `not saved: ${basename(folder)} is not a folder`,
     );
   }
   if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {

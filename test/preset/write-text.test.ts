@@ -56,6 +56,13 @@ describe('writing a text file atomically', () => {
     );
   });
 
+  it('says when a part of the path is a file, not a folder', () => {
+    writeFileSync(join(folder, 'my.json'), '{}');
+    expect(() =>
+      writeTextFileAtomically(join(folder, 'my.json', 'x.json'), 'x'),
+    ).toThrow('x.json: not saved: my.json is not a folder');
+  });
+
   it('refuses a folder as the file before asking to replace it', () => {
     mkdirSync(join(folder, 'taken.py'));
     expect(() =>
