@@ -147,6 +147,33 @@ export function savePresetFile(
 }
 
 /**
+ * Throws unless `folder` is a folder, with a reason short enough to go
+ * beside the path typed in the save field.
+ */
+function checkFolder(source: string, folder: string): void {
+  let stats;
+  try {
+    stats = statSync(folder, { throwIfNoEntry: false });
+  } catch {
+    // A file where a folder of the path should be, further up.
+  }
+  if (!stats) {
+    throw new PresetError(
+      source,
+      '',
+      `not saved: no such folder (${basename(folder)})`,
+    );
+  }
+  if (!stats.isDirectory()) {
+    throw new PresetError(
+      source,
+      '',
+      `not saved: ${basename(folder)} is not a folder`,
+    );
+  }
+}
+
+/**
  * Where a save to `path` writes: through a symbolic link to the file it
  * points at, so that the link stays a link and the file behind it gets
  * the text. A link that points nowhere is replaced as a file would be.
@@ -174,24 +201,9 @@ export function writeTextFileAtomically(
   options: { overwrite?: boolean; steps?: SaveSteps } = {},
 ): void {
   const source = basename(path);
+  checkFolder(source, dirname(path));
   const target = writeTarget(path);
   const folder = dirname(target);
-  // Short, as it goes beside the path typed in the save field.
-  const folderStats = statSync(folder, { throwIfNoEntry: false });
-  if (!folderStats) {
-    throw new PresetError(
-      source,
-      '',
-      `not saved: no such folder (${basename(folder)})`,
-    );
-  }
-  if (!folderStats.isDirectory()) {
-    throw new PresetError(
-      source,
-      '',
-      `not saved: ${basename(folder)} is not a folder`,
-    );
-  }
   if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
     throw new PresetError(source, '', 'not saved: is a folder, not a file');
   }

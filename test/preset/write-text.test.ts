@@ -61,6 +61,9 @@ describe('writing a text file atomically', () => {
     expect(() =>
       writeTextFileAtomically(join(folder, 'my.json', 'x.json'), 'x'),
     ).toThrow('x.json: not saved: my.json is not a folder');
+    expect(() =>
+      writeTextFileAtomically(join(folder, 'my.json', 'sub', 'x.json'), 'x'),
+    ).toThrow('x.json: not saved: no such folder (sub)');
   });
 
   it('refuses a folder as the file before asking to replace it', () => {
