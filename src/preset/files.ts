@@ -10,6 +10,7 @@ import {
   rmSync,
   statSync,
   writeSync,
+  type Stats,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Lesson } from '../core/lesson.js';
@@ -174,12 +175,24 @@ function checkFolder(source: string, folder: string): void {
 }
 
 /**
+ * What is at `path` itself (a link is not followed), or undefined when
+ * nothing is or it cannot be seen: the write then says why.
+ */
+function entryAt(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Where a save to `path` writes: through a symbolic link to the file it
  * points at, so that the link stays a link and the file behind it gets
  * the text. A link that points nowhere is replaced as a file would be.
  */
 function writeTarget(path: string): string {
-  const link = lstatSync(path, { throwIfNoEntry: false });
+  const link = entryAt(path);
   if (!link?.isSymbolicLink()) return path;
   try {
     return realpathSync(path);
@@ -208,7 +221,7 @@ export function writeTextFileAtomically(
     throw new PresetError(source, '', 'not saved: is a folder, not a file');
   }
   // A link that points nowhere is there to be replaced too.
-  const isTaken = lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  const isTaken = entryAt(path) !== undefined;
   if (!options.overwrite && isTaken) throw new FileExistsError(path);
 
   const steps = options.steps ?? REAL_STEPS;
