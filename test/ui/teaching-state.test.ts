@@ -150,81 +150,63 @@ describe('teacher mode (--locked)', () => {
 });
 
 describe('save (s)', () => {
+  /** `s`, then Enter on `typed` (or on the name offered), saved. */
+  function saveAs(state: SessionState, typed?: string): SessionState {
+    return run(
+      state,
+      { type: 'start-save' },
+      ...(typed === undefined
+        ? []
+        : [{ type: 'edit-draft' as const, text: typed }]),
+      { type: 'commit-save' },
+      { type: 'save-done', path: '/tmp/saved.json' },
+    );
+  }
+
+  /** The name `s` offers. */
+  function offered(state: SessionState): string {
+    return run(state, { type: 'start-save' }).draft.prefill;
+  }
+
   it('offers the file the lesson was opened from, then the one saved to', () => {
     const opened = start('xor', { sourcePath: '../lessons/mine.json' });
-    expect(run(opened, { type: 'start-save' }).draft.prefill).toBe(
-      '../lessons/mine.json',
-    );
-    const saved = run(
-      opened,
-      { type: 'start-save' },
-      { type: 'edit-draft', text: 'copy.json' },
-      { type: 'commit-save' },
-      { type: 'save-done', path: '/tmp/copy.json' },
-    );
-    expect(run(saved, { type: 'start-save' }).draft.prefill).toBe('copy.json');
+    expect(offered(opened)).toBe('../lessons/mine.json');
+    expect(offered(saveAs(opened, 'copy.json'))).toBe('copy.json');
   });
 
   it('offers the next lesson its own name after a save, not the file saved', () => {
-    const saved = run(
-      start('and'),
-      { type: 'start-save' },
-      { type: 'commit-save' },
-      { type: 'save-done', path: '/tmp/and.json' },
-    );
-    const next = run(saved, { type: 'change-lesson', delta: 1 });
-    expect(run(next, { type: 'start-save' }).draft.prefill).toBe(
-      `./${next.lesson.name}.json`,
-    );
+    const next = run(saveAs(start('and')), { type: 'change-lesson', delta: 1 });
     expect(next.lesson.name).not.toBe('and');
+    expect(offered(next)).toBe(`./${next.lesson.name}.json`);
 
     // Back on AND, its own file again, also by undo.
-    const back = run(next, { type: 'change-lesson', delta: -1 });
-    expect(run(back, { type: 'start-save' }).draft.prefill).toBe('./and.json');
-    const undone = run(next, { type: 'undo' });
-    expect(undone.lesson.name).toBe('and');
-    expect(run(undone, { type: 'start-save' }).draft.prefill).toBe(
+    expect(offered(run(next, { type: 'change-lesson', delta: -1 }))).toBe(
       './and.json',
     );
+    const undone = run(next, { type: 'undo' });
+    expect(undone.lesson.name).toBe('and');
+    expect(offered(undone)).toBe('./and.json');
   });
 
   it('remembers a file saved to under another name, for that lesson', () => {
-    const saved = run(
-      start('xor'),
-      { type: 'start-save' },
-      { type: 'edit-draft', text: '/tmp/x7.json' },
-      { type: 'commit-save' },
-      { type: 'save-done', path: '/tmp/x7.json' },
-    );
+    const saved = saveAs(start('xor'), '/tmp/x7.json');
     const away = run(saved, { type: 'change-lesson', delta: 1 });
     const back = run(away, { type: 'change-lesson', delta: -1 });
-    expect(run(back, { type: 'start-save' }).draft.prefill).toBe(
-      '/tmp/x7.json',
-    );
-    expect(run(away, { type: 'start-save' }).draft.prefill).toBe(
-      `./${away.lesson.name}.json`,
-    );
+    expect(offered(back)).toBe('/tmp/x7.json');
+    expect(offered(away)).toBe(`./${away.lesson.name}.json`);
   });
 
   it('names the file saved to in the header of a user file', () => {
     const opened = start('xor', { sourcePath: '../lessons/mine.json' });
     expect(headerText(opened, en, 80)).toMatch(/^ nn-tui {2}file mine\.json /);
-    const saved = run(
-      opened,
-      { type: 'start-save' },
-      { type: 'edit-draft', text: 'copy.json' },
-      { type: 'commit-save' },
-      { type: 'save-done', path: '/tmp/copy.json' },
-    );
+    const saved = saveAs(opened, 'copy.json');
     expect(headerText(saved, en, 80)).toMatch(/^ nn-tui {2}file copy\.json /);
   });
 
   it('offers ./NAME.json for a built-in lesson, also after a user file', () => {
     const opened = start('xor', { sourcePath: '../lessons/mine.json' });
     const next = run(opened, { type: 'change-lesson', delta: 1 });
-    expect(run(next, { type: 'start-save' }).draft.prefill).toMatch(
-      /^\.\/[a-z-]+\.json$/,
-    );
+    expect(offered(next)).toMatch(/^\.\/[a-z-]+\.json$/);
   });
 });
 
