@@ -42,8 +42,9 @@ export function formatNumber(value: number, decimals = 2, width = 0): string {
     return (value > 0 ? 'inf' : '-inf').padStart(width);
   }
   // toFixed writes every digit of a number from 1e21 up: 17 of them.
-  if (Math.abs(value) >= 1e21)
+  if (Math.abs(value) >= 1e21) {
     return value.toExponential(decimals).padStart(width);
+  }
   let text = value.toFixed(decimals);
   const isZeroText = /^-?0\.?0*$/.test(text);
   if (isZeroText && !isOnBoundary(value)) return firstDigit(value, width);

@@ -16,8 +16,9 @@ export interface HeaderProps {
 
 /**
  * The header's text: where the lesson stands (`lesson 1/15`, or the name
- * of the file it was opened from or last saved to), its title with `*` when there are unsaved changes, then the step
- * rule and the nudge step on the right.
+ * of the file it was opened from or last saved to), its title with `*`
+ * when there are unsaved changes, then the step rule and the nudge step
+ * on the right.
  */
 export function headerText(
   state: SessionState,
