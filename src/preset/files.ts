@@ -1,18 +1,23 @@
 import {
+  accessSync,
   closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  ftruncateSync,
   existsSync,
   fsyncSync,
   lstatSync,
   openSync,
-  readFileSync,
-  realpathSync,
+  readSync,
+  readlinkSync,
   renameSync,
   rmSync,
   statSync,
   writeSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Lesson } from '../core/lesson.js';
 import { shapeProblems } from '../core/network.js';
 import { findLesson } from './catalog.js';
@@ -30,23 +35,57 @@ function systemReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * The bytes of a preset file, refused when there are more than
+ * `MAX_FILE_BYTES`. A file's size is checked before it is read; a pipe or
+ * device (`/dev/stdin`, `/dev/zero`) is read only up to the limit.
+ */
+function readPresetBytes(path: string, source: string): Buffer {
+  const stats = statSync(path);
+  if (stats.isDirectory()) {
+    throw new PresetError(source, '', 'is a folder, not a preset file');
+  }
+  if (stats.size > MAX_FILE_BYTES) {
+    throw new PresetError(
+      source,
+      '',
+      `${stats.size} bytes is over the limit of 1 MiB for a preset`,
+    );
+  }
+  const bytes = readAtMost(path, MAX_FILE_BYTES + 1);
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new PresetError(
+      source,
+      '',
+      'is over the limit of 1 MiB for a preset',
+    );
+  }
+  return bytes;
+}
+
+/** Up to `limit` bytes from the start of a file, pipe or device. */
+function readAtMost(path: string, limit: number): Buffer {
+  const buffer = Buffer.alloc(limit);
+  const fd = openSync(path, 'r');
+  try {
+    let length = 0;
+    while (length < limit) {
+      const read = readSync(fd, buffer, length, limit - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads and checks a preset file; every problem is a `PresetError`. */
 export function loadPresetFile(path: string): Lesson {
   const source = basename(path);
   let bytes: Buffer;
   try {
-    const stats = statSync(path);
-    if (stats.isDirectory()) {
-      throw new PresetError(source, '', 'is a folder, not a preset file');
-    }
-    if (stats.size > MAX_FILE_BYTES) {
-      throw new PresetError(
-        source,
-        '',
-        `${stats.size} bytes is over the limit of 1 MiB for a preset`,
-      );
-    }
-    bytes = readFileSync(path);
+    bytes = readPresetBytes(path, source);
   } catch (error) {
     if (error instanceof PresetError) throw error;
     throw new PresetError(source, '', systemReason(error));
@@ -144,6 +183,15 @@ export function savePresetFile(
     const place = error instanceof PresetError ? `${error.place}: ` : '';
     throw new PresetError(source, '', `not saved: ${place}${problem}`);
   }
+  const size = Buffer.byteLength(text);
+  if (size > MAX_FILE_BYTES) {
+    throw new PresetError(
+      source,
+      '',
+      `not saved: ${size} bytes would be over the limit of 1 MiB for a ` +
+        `preset, so it could not be opened again (shorten the notes)`,
+    );
+  }
   writeTextFileAtomically(path, text, options);
 }
 
@@ -186,27 +234,68 @@ function entryAt(path: string): Stats | undefined {
   }
 }
 
+/** How many symbolic links a save follows before it gives up, as Linux. */
+const MAX_LINKS = 40;
+
 /**
- * Where a save to `path` writes: through a symbolic link to the file it
- * points at, so that the link stays a link and the file behind it gets
- * the text. A link that points nowhere is replaced as a file would be.
+ * Where a save to `path` writes: through symbolic links to the file they
+ * point at, so that a link stays a link and the file behind it gets the
+ * text (created, when the link points nowhere yet, as `>` in a shell
+ * would).
  */
 function writeTarget(path: string): string {
-  const link = entryAt(path);
-  if (!link?.isSymbolicLink()) return path;
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
+  let target = path;
+  for (let links = 0; links < MAX_LINKS; links++) {
+    if (!entryAt(target)?.isSymbolicLink()) return target;
+    target = resolve(dirname(target), readlinkSync(target));
   }
+  throw new PresetError(basename(path), '', 'not saved: too many links');
+}
+
+/**
+ * Throws unless what is at `target` (when anything is) is a file that can
+ * be written: not a folder, a pipe or a device, and not read-only.
+ */
+function checkExistingFile(
+  source: string,
+  target: string,
+  stats: Stats | undefined,
+): void {
+  if (!stats) return;
+  if (stats.isDirectory()) {
+    throw new PresetError(source, '', 'not saved: is a folder, not a file');
+  }
+  if (!stats.isFile()) {
+    throw new PresetError(source, '', 'not saved: is not a regular file');
+  }
+  try {
+    accessSync(target, constants.W_OK);
+  } catch {
+    throw new PresetError(source, '', 'not saved: the file is read-only');
+  }
+}
+
+/**
+ * Whether a save must write into the existing file rather than replace
+ * it: replacing would cut its other hard links off from the new text, or
+ * give it a new owner, when it belongs to someone else.
+ */
+function isWrittenInPlace(stats: Stats | undefined): boolean {
+  if (!stats) return false;
+  const user = process.getuid?.();
+  const canChangeOwner = user === undefined || user === 0;
+  return stats.nlink > 1 || (!canChangeOwner && stats.uid !== user);
 }
 
 /**
  * Writes a text file atomically: the text goes to a temporary file in the
  * same folder, which then replaces the target in one rename, so the target
- * is always either the old file or the new one. An existing file is
- * replaced only with `overwrite` (`FileExistsError` otherwise); any other
- * failure is a `PresetError` that names the file and says why.
+ * is always either the old file or the new one. The new file keeps the
+ * old one's permissions (and owner, where it can). A file with other hard
+ * links, or another owner, is written in place instead, which keeps both.
+ * An existing file is replaced only with `overwrite` (`FileExistsError`
+ * otherwise); any other failure is a `PresetError` that names the file and
+ * says why.
  */
 export function writeTextFileAtomically(
   path: string,
@@ -216,19 +305,39 @@ export function writeTextFileAtomically(
   const source = basename(path);
   checkFolder(source, dirname(path));
   const target = writeTarget(path);
-  const folder = dirname(target);
-  if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new PresetError(source, '', 'not saved: is a folder, not a file');
-  }
+  if (target !== path) checkFolder(source, dirname(target));
+  const existing = entryAt(target);
+  checkExistingFile(source, target, existing);
   // A link that points nowhere is there to be replaced too.
   const isTaken = entryAt(path) !== undefined;
   if (!options.overwrite && isTaken) throw new FileExistsError(path);
 
   const steps = options.steps ?? REAL_STEPS;
-  const temporary = join(folder, `.${source}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    if (existing && isWrittenInPlace(existing)) {
+      writeInPlace(target, text, steps);
+    } else {
+      replaceFile(target, text, steps, existing);
+    }
+  } catch (error) {
+    throw new PresetError(source, '', `not saved: ${systemReason(error)}`);
+  }
+}
+
+/** Writes the text to a temporary file and renames it over `target`. */
+function replaceFile(
+  target: string,
+  text: string,
+  steps: SaveSteps,
+  existing: Stats | undefined,
+): void {
+  const folder = dirname(target);
+  const name = basename(target);
+  const temporary = join(folder, `.${name}.${process.pid}.${Date.now()}.tmp`);
   try {
     const fd = steps.open(temporary, 'wx', 0o644);
     try {
+      if (existing) keepModeAndOwner(fd, existing);
       steps.write(fd, text);
       steps.sync(fd);
     } finally {
@@ -238,6 +347,28 @@ export function writeTextFileAtomically(
     syncFolder(folder);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new PresetError(source, '', `not saved: ${systemReason(error)}`);
+    throw error;
+  }
+}
+
+/** Gives a new file the permissions and, where it can, owner of the old. */
+function keepModeAndOwner(fd: number, existing: Stats): void {
+  fchmodSync(fd, existing.mode & 0o7777);
+  try {
+    fchownSync(fd, existing.uid, existing.gid);
+  } catch {
+    // Only root may give a file away; a user's own file keeps its owner.
+  }
+}
+
+/** Writes the text over the file's own bytes, keeping the file itself. */
+function writeInPlace(target: string, text: string, steps: SaveSteps): void {
+  const fd = steps.open(target, 'r+');
+  try {
+    ftruncateSync(fd, 0);
+    steps.write(fd, text);
+    steps.sync(fd);
+  } finally {
+    steps.close(fd);
   }
 }

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
   closeSync,
@@ -386,6 +387,35 @@ describe('malformed files made by the test', () => {
       'sparse.json: 3221225472 bytes is over the limit of 1 MiB for a preset',
     );
   });
+
+  it.skipIf(process.platform !== 'linux')(
+    'reads a device only up to the limit, and refuses what is past it',
+    () => {
+      expect(refusal('/dev/zero').message).toBe(
+        'zero: is over the limit of 1 MiB for a preset',
+      );
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')(
+    'reads a pipe only up to the limit, and refuses what is past it',
+    () => {
+      const pipe = join(folder, 'pipe.json');
+      execFileSync('mkfifo', [pipe]);
+      // A writer with more than the limit to give, that stops when the
+      // reader has gone.
+      const writer = spawn('sh', ['-c', `yes '[' > '${pipe}'`], {
+        stdio: 'ignore',
+      });
+      try {
+        expect(refusal(pipe).message).toBe(
+          'pipe.json: is over the limit of 1 MiB for a preset',
+        );
+      } finally {
+        writer.kill();
+      }
+    },
+  );
 
   it('refuses JSON nested too deeply for a recursive parser', () => {
     expect(refusal(join(folder, 'deep.json')).message).toBe(

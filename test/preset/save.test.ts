@@ -22,6 +22,7 @@ import { builtInLessons, findLesson } from '../../src/preset/catalog.js';
 import {
   FileExistsError,
   loadPresetFile,
+  MAX_FILE_BYTES,
   savePresetFile,
   type SaveSteps,
 } from '../../src/preset/files.js';
@@ -292,6 +293,24 @@ describe('an interrupted save', () => {
       'x.json',
     );
     expect(error.message).toBe('x.json: not saved: no such folder (no)');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('refuses a lesson whose file would be too big to open again', () => {
+    const folder = freshFolder();
+    const long = {
+      ...lesson('and'),
+      notes: { en: 'a'.repeat(MAX_FILE_BYTES) },
+    };
+    const error = expectNotSaved(
+      () => savePresetFile(join(folder, 'long.json'), long),
+      'long.json',
+    );
+    const size = Buffer.byteLength(presetText(long));
+    expect(error.message).toBe(
+      `long.json: not saved: ${size} bytes would be over the limit of 1 MiB ` +
+        'for a preset, so it could not be opened again (shorten the notes)',
+    );
     expect(readdirSync(folder)).toEqual([]);
   });
 });

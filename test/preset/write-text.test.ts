@@ -1,6 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import {
+  chmodSync,
+  chownSync,
   closeSync,
   fsyncSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -9,6 +13,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -87,14 +92,97 @@ describe('writing a text file atomically', () => {
     expect(readFileSync(real, 'utf8')).toBe('new');
   });
 
-  it('asks before replacing a link that points nowhere', () => {
+  it('asks before writing through a link that points nowhere, keeping it', () => {
     const link = join(folder, 'dangling.json');
     symlinkSync(join(folder, 'nowhere.json'), link);
 
     expect(() => writeTextFileAtomically(link, 'new')).toThrow(FileExistsError);
     writeTextFileAtomically(link, 'new', { overwrite: true });
-    expect(readFileSync(link, 'utf8')).toBe('new');
+
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(folder, 'nowhere.json'), 'utf8')).toBe('new');
   });
+
+  it('says so when a link points into a missing folder, or round in a loop', () => {
+    symlinkSync(join(folder, 'gone', 'x.json'), join(folder, 'away.json'));
+    expect(() =>
+      writeTextFileAtomically(join(folder, 'away.json'), 'x', {
+        overwrite: true,
+      }),
+    ).toThrow('away.json: not saved: no such folder (gone)');
+
+    symlinkSync(join(folder, 'b.json'), join(folder, 'a.json'));
+    symlinkSync(join(folder, 'a.json'), join(folder, 'b.json'));
+    expect(() =>
+      writeTextFileAtomically(join(folder, 'a.json'), 'x', {
+        overwrite: true,
+      }),
+    ).toThrow('a.json: not saved: too many links');
+  });
+
+  it('keeps the permissions of the file it replaces', () => {
+    const path = join(folder, 'private.json');
+    writeFileSync(path, 'old', { mode: 0o600 });
+    chmodSync(path, 0o600);
+
+    writeTextFileAtomically(path, 'new', { overwrite: true });
+
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path, 'utf8')).toBe('new');
+  });
+
+  it.skipIf(process.getuid?.() !== 0)(
+    "keeps the owner of another user's file (root)",
+    () => {
+      const path = join(folder, 'theirs.json');
+      writeFileSync(path, 'old');
+      chownSync(path, 65534, 65534);
+
+      writeTextFileAtomically(path, 'new', { overwrite: true });
+
+      expect(statSync(path).uid).toBe(65534);
+      expect(statSync(path).gid).toBe(65534);
+    },
+  );
+
+  it('writes a file with another hard link in place, so both names see it', () => {
+    const path = join(folder, 'one.json');
+    writeFileSync(path, 'old text, longer than the new');
+    linkSync(path, join(folder, 'two.json'));
+
+    writeTextFileAtomically(path, 'new', { overwrite: true });
+
+    expect(readFileSync(path, 'utf8')).toBe('new');
+    expect(readFileSync(join(folder, 'two.json'), 'utf8')).toBe('new');
+    expect(readdirSync(folder).sort()).toEqual(['one.json', 'two.json']);
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a named pipe before asking to replace it',
+    () => {
+      const path = join(folder, 'pipe.json');
+      execFileSync('mkfifo', [path]);
+
+      expect(() => writeTextFileAtomically(path, 'x')).toThrow(
+        'pipe.json: not saved: is not a regular file',
+      );
+      expect(lstatSync(path).isFIFO()).toBe(true);
+    },
+  );
+
+  it.skipIf(process.getuid?.() === 0)(
+    'refuses a read-only file before asking to replace it',
+    () => {
+      const path = join(folder, 'locked.json');
+      writeFileSync(path, 'old');
+      chmodSync(path, 0o444);
+
+      expect(() => writeTextFileAtomically(path, 'x')).toThrow(
+        'locked.json: not saved: the file is read-only',
+      );
+      expect(readFileSync(path, 'utf8')).toBe('old');
+    },
+  );
 
   it('keeps the old file when a step fails, and cleans up', () => {
     const path = join(folder, 'and.py');
