@@ -172,13 +172,29 @@ export async function main(argv: string[], io: Io): Promise<number> {
  * (`nn-tui --print xor | head -1`) ends with 0, as other tools do; a
  * terminal closed (its window shut) ends as the hang-up it is, by
  * SIGHUP, because there is no terminal left to restore or to tell, and
- * Node, at a normal exit, would fail trying to restore it.
+ * Node, at a normal exit, would fail trying to restore it. Any other
+ * failure to write (a full disk) is said in one line, with exit code 1.
  */
 function endWhenOutputIsGone(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(0);
-  if (error.code !== 'EIO') throw error;
-  process.removeAllListeners('SIGHUP');
-  process.kill(process.pid, 'SIGHUP');
+  if (error.code === 'EIO') {
+    process.removeAllListeners('SIGHUP');
+    process.kill(process.pid, 'SIGHUP');
+    return;
+  }
+  process.stderr.write(`nn-tui: ${streamFailure(error)}\n`);
+  process.exit(1);
+}
+
+/**
+ * What went wrong with a stream, from the system's own words: Node's
+ * message for ENOSPC is "ENOSPC: no space left on device, write".
+ */
+function streamFailure(error: NodeJS.ErrnoException): string {
+  const reason = /^[A-Z]+: (.+?)(, \w+)?$/.exec(error.message)?.[1];
+  const action =
+    error.syscall === 'read' ? 'read the input' : 'write the output';
+  return `could not ${action}: ${reason ?? error.message}`;
 }
 
 /**

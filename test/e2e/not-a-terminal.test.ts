@@ -133,3 +133,26 @@ describe('when the reader of stdout has gone', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('when stdout cannot be written', () => {
+  it.skipIf(process.platform !== 'linux').each([
+    ['--print xor', ['--print', 'xor']],
+    ['--list', ['--list']],
+    ['--help', ['--help']],
+  ])('says so in one line for `nn-tui %s > /dev/full`', (_, args) => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [CLI, ...args], {
+        stdio: ['ignore', full, 'pipe'],
+        encoding: 'utf8',
+        env: terminalEnvironment(),
+      });
+      expect(result.stderr).toBe(
+        'nn-tui: could not write the output: no space left on device\n',
+      );
+      expect(result.status).toBe(1);
+    } finally {
+      closeSync(full);
+    }
+  });
+});
