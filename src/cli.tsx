@@ -9,7 +9,7 @@ import {
 import { helpText } from './command/help.js';
 import type { Lesson } from './core/lesson.js';
 import { settingsFor } from './core/train.js';
-import { printLesson } from './command/print.js';
+import { printLesson, reportText, trainLesson } from './command/print.js';
 import { numpyProgram } from './render/numpy.js';
 import { localText } from './render/print.js';
 
@@ -85,6 +85,14 @@ function withTraining(
   };
 }
 
+/** `--export numpy`: the lesson's program, after `--train` if given. */
+function exportProgram(lesson: Lesson, options: CommandOptions): string {
+  if (options.train === undefined) return numpyProgram(lesson);
+  const trained = trainLesson(lesson, options);
+  const report = reportText(trained.report).split('\n');
+  return numpyProgram(trained.lesson, report);
+}
+
 async function run(argv: string[], io: Io): Promise<number> {
   const options = parseCommand(argv, io.environment);
   if (options.action === 'help') {
@@ -101,7 +109,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const { lessons, start, startIndex } = chooseLesson(options);
   if (options.action === 'export') {
-    io.stdout.write(numpyProgram(start));
+    io.stdout.write(exportProgram(start, options));
     return 0;
   }
   const position =

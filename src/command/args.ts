@@ -71,7 +71,7 @@ const OPTIONS = {
   train: { type: 'string' },
   lesson: { type: 'string' },
   locked: { type: 'boolean' },
-  hide: { type: 'string' },
+  hide: { type: 'string', multiple: true },
   rate: { type: 'string' },
   seed: { type: 'string' },
   init: { type: 'string' },
@@ -156,9 +156,12 @@ function parseNeuron(text: string): { layer: number; neuron: number } {
   return { layer: Number(match[1]), neuron: Number(match[2]) };
 }
 
-function parseHidden(text: string | undefined): Panel[] {
-  if (text === undefined) return [];
-  return text.split(',').map((part) => oneOf('--hide', part.trim(), PANELS));
+/** The panels of every `--hide` given, each once. */
+function parseHidden(texts: string[] | undefined): Panel[] {
+  const panels = (texts ?? []).flatMap((text) =>
+    text.split(',').map((part) => oneOf('--hide', part.trim(), PANELS)),
+  );
+  return [...new Set(panels)];
 }
 
 function parseLanguage(
@@ -243,6 +246,61 @@ function joinNegativeValues(argv: readonly string[]): string[] {
   return joined;
 }
 
+type OptionName = keyof typeof OPTIONS;
+
+/** The options that only shape what `--print` prints. */
+const PRINT_OPTIONS = [
+  'print',
+  'json',
+  'input',
+  'grid',
+  'range',
+  'axes',
+  'neuron',
+  'hide',
+  'locked',
+] as const satisfies readonly OptionName[];
+
+/**
+ * The options an action would silently ignore, which are refused with it:
+ * `--export numpy` prints the network's program (trained with `--train`
+ * and its settings), and `--list` lists every lesson.
+ */
+const IGNORED_BY: Partial<
+  Record<CommandOptions['action'], readonly OptionName[]>
+> = {
+  export: PRINT_OPTIONS,
+  list: [
+    ...PRINT_OPTIONS,
+    'export',
+    'train',
+    'lesson',
+    'rate',
+    'seed',
+    'init',
+    'rule',
+  ],
+};
+
+function refuseIgnored(
+  action: CommandOptions['action'],
+  values: Partial<Record<OptionName, unknown>>,
+  positionals: string[],
+): void {
+  const ignored = IGNORED_BY[action] ?? [];
+  const given = ignored.find((name) => values[name] !== undefined);
+  const flag = action === 'export' ? '--export numpy' : `--${action}`;
+  if (given !== undefined) {
+    throw new UsageError(`--${given}`, `does nothing with ${flag}`);
+  }
+  if (action === 'list' && positionals.length > 0) {
+    throw new UsageError(
+      '--list',
+      `lists every lesson, so it takes no preset (${positionals[0]})`,
+    );
+  }
+}
+
 /** Reads the command line. Throws `UsageError` for anything it refuses. */
 export function parseCommand(
   argv: string[],
@@ -271,6 +329,12 @@ export function parseCommand(
       `give a lesson number or a preset (${positionals[0]}), not both`,
     );
   }
+  if (positionals.some((positional) => positional.trim() === '')) {
+    throw new UsageError(
+      'arguments',
+      "'' is an empty preset name; give a preset such as xor, or a file",
+    );
+  }
   if (positionals.length > 1) {
     throw new UsageError(
       'arguments',
@@ -293,6 +357,7 @@ export function parseCommand(
   if (values.list) action = 'list';
   if (values.version) action = 'version';
   if (values.help) action = 'help';
+  refuseIgnored(action, values, positionals);
 
   return {
     action,
@@ -304,10 +369,14 @@ export function parseCommand(
         : values.input
             .split(',')
             .map((part) => numberArgument('--input', part)),
-    grid: values.grid ? parseSize(values.grid) : { width: 33, height: 17 },
-    range: values.range ? parseRange(values.range) : [-0.5, 1.5],
-    axes: values.axes ? parseAxes(values.axes) : undefined,
-    neuron: values.neuron ? parseNeuron(values.neuron) : undefined,
+    grid:
+      values.grid !== undefined
+        ? parseSize(values.grid)
+        : { width: 33, height: 17 },
+    range: values.range !== undefined ? parseRange(values.range) : [-0.5, 1.5],
+    axes: values.axes !== undefined ? parseAxes(values.axes) : undefined,
+    neuron:
+      values.neuron !== undefined ? parseNeuron(values.neuron) : undefined,
     gridOptions: (['grid', 'range', 'axes', 'neuron'] as const)
       .filter((name) => values[name] !== undefined)
       .map((name) => `--${name}`),

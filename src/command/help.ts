@@ -17,7 +17,7 @@ Options:
   --range -0.5:1.5       the grid's range on both axes
   --axes x1,x2           the inputs across and upward
   --neuron LAYER:INDEX   the neuron the grid shows, counted from 1
-  --train N              with --print: train N epochs first (fewer if it converges)
+  --train N              train up to N epochs first, for --print or --export
   --rate R               learning rate (default: the lesson's, else 1 or 0.5)
   --seed S               seed for random starting weights and shuffling
   --init preset|zero|random   starting weights
@@ -51,7 +51,7 @@ const JA = `nn-tui: パーセプトロンと小さなニューラルネットワ
   --range -0.5:1.5       両軸の範囲
   --axes x1,x2           横軸と縦軸の入力
   --neuron 層:番号       グリッドに表示するニューロン (1 から数える)
-  --train N              --print と共に: 先に N エポック学習 (収束すればそこまで)
+  --train N              --print, --export の前に最大 N エポック学習
   --rate R               学習率 (既定: レッスンの値、なければ 1 か 0.5)
   --seed S               ランダムな初期値とシャッフルのシード
   --init preset|zero|random   重みの初期値

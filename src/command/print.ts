@@ -117,7 +117,7 @@ function printInput(lesson: Lesson, input: number[], isJson: boolean): string {
 }
 
 /** The outcome of `--train`, as `--json` reports it. */
-interface TrainingReport {
+export interface TrainingReport {
   rule: string;
   learningRate: number;
   seed: number;
@@ -138,7 +138,7 @@ interface TrainingReport {
  * `--train N`: the lesson after N epochs (fewer when it converges first)
  * with the lesson's training settings and the command line's overrides.
  */
-function trainLesson(
+export function trainLesson(
   lesson: Lesson,
   options: CommandOptions,
 ): { lesson: Lesson; report: TrainingReport } {
@@ -180,7 +180,7 @@ function trainLesson(
 }
 
 /** The training report as lines of text, for `--print --train`. */
-function reportText(report: TrainingReport): string {
+export function reportText(report: TrainingReport): string {
   return [
     `Trained with the ${report.rule} rule, learning rate ` +
       `${report.learningRate}, seed ${report.seed}, init ${report.init}, ` +

@@ -53,14 +53,19 @@ function weightMatrix(layer: Layer): string {
  * The network as a short Python program in the style of "Deep Learning
  * from Scratch": NumPy arrays W1, b1, ..., the activation functions, a
  * forward function, and a loop that prints the truth table as nn-tui does
- * (0/1 for step outputs, two decimals otherwise).
+ * (0/1 for step outputs, two decimals otherwise). `comments` go under
+ * the heading, one a line.
  */
-export function numpyProgram(lesson: Lesson): string {
+export function numpyProgram(
+  lesson: Lesson,
+  comments: readonly string[] = [],
+): string {
   const { network } = lesson;
   const used = [...new Set(network.layers.map((l) => l.activation))];
   const lines = [
     `# ${lesson.name}: ${lesson.title.en.replace(/\n/g, ' ')}`,
     '# Exported by nn-tui. Run with: python3 this-file.py',
+    ...comments.map((comment) => `# ${comment}`),
     'import itertools',
     '',
     'import numpy as np',

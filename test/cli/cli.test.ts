@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Layer } from '../../src/core/network.js';
 import { builtInLessons } from '../../src/preset/catalog.js';
 import { readCase } from '../cases.js';
 import { runCli } from './run-cli.js';
@@ -196,6 +197,15 @@ describe('refusals', () => {
     [['--frobnicate'], /Unknown option '--frobnicate'/],
     [['and', 'or'], /one preset or file at a time/],
     [['no-such-lesson'], /no-such-lesson: no such preset or file/],
+    [['--print', ''], /arguments: '' is an empty preset name/],
+    [['--grid', '', '--print'], /--grid: '' is not WIDTHxHEIGHT/],
+    [['--range', '', '--print'], /--range: '' is not LOW:HIGH/],
+    [['--export', 'numpy', '--json'], /--json: does nothing with --export/],
+    [['--export', 'numpy', '--input', '1,1'], /--input: does nothing with/],
+    [['--export', 'numpy', '--hide', 'grid'], /--hide: does nothing with/],
+    [['--list', '--json'], /--json: does nothing with --list\n$/],
+    [['--list', '--train', '5'], /--train: does nothing with --list\n$/],
+    [['--list', 'xor'], /--list: lists every lesson, so it takes no preset/],
   ];
   for (const [args, pattern] of usage) {
     it(`refuses ${args.join(' ')} with exit 2`, () => {
@@ -312,6 +322,39 @@ describe('--train', () => {
   });
 });
 
+describe('--export numpy', () => {
+  it('exports the weights --train reached, and says how in comments', () => {
+    const trained = runCli([
+      '--print',
+      '--json',
+      '--train',
+      '5000',
+      'xor-sigmoid',
+    ]);
+    const { layers } = JSON.parse(trained.stdout) as { layers: Layer[] };
+    const result = runCli([
+      '--export',
+      'numpy',
+      '--train',
+      '5000',
+      'xor-sigmoid',
+    ]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[2]).toMatch(
+      /^# Trained with the backprop rule, learning rate 0\.5/,
+    );
+    expect(lines[3]).toMatch(/^# 635 epochs, loss 0\.00996/);
+    const [hidden, output] = layers;
+    expect(result.stdout).toContain(
+      `b1 = np.array([${hidden!.neurons.map((n) => n.bias).join(', ')}])`,
+    );
+    expect(result.stdout).toContain(
+      `W2 = np.array([${output!.neurons[0]!.weights.map((w) => `[${w}]`).join(', ')}])`,
+    );
+  });
+});
+
 describe('negative values after an option', () => {
   it('reads --range -0.5:1.5 and --input -1,0.5 as the README writes them', () => {
     const range = runCli(['--print', 'xor', '--range', '-0.5:1.5']);
@@ -336,6 +379,21 @@ describe('teaching flags', () => {
     expect(result.stdout).not.toContain('Truth table');
     expect(result.stdout).not.toContain('x1 x2 |');
     expect(result.stdout).not.toMatch(/^ +1 \|/m);
+  });
+
+  it('--hide given twice hides the panels of both', () => {
+    const result = runCli([
+      '--print',
+      'and',
+      '--hide',
+      'table',
+      '--hide',
+      'grid',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('y = step(0.50*x1 + 0.50*x2 - 0.70)');
+    expect(result.stdout).not.toContain('Truth table');
+    expect(result.stdout).not.toContain('x1 x2 |');
   });
 
   it('refuses a lesson out of range, a panel it does not know, and both', () => {
