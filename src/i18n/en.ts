@@ -139,8 +139,9 @@ export const en = {
   undone: (left: number) => `Undone (${left} more to undo).`,
   redone: (left: number) => `Redone (${left} more to redo).`,
   typePath: 'type a file name',
-  confirmQuit:
-    'Unsaved changes: q or y quits without saving, any other key goes back.',
+  confirmQuit: (names: readonly string[]) =>
+    `Unsaved changes in ${names.join(', ')}: q or y quits without saving, ` +
+    'any other key goes back.',
   confirmOverwrite: (path: string) =>
     `${path} already exists: y replaces it, any other key keeps it.`,
   notOverwritten: 'The file was kept; type another name, or Esc.',

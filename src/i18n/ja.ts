@@ -143,8 +143,9 @@ export const ja: typeof en = {
   undone: (left: number) => `元に戻しました (あと ${left} 回戻せます)。`,
   redone: (left: number) => `やり直しました (あと ${left} 回やり直せます)。`,
   typePath: 'ファイル名を入力してください',
-  confirmQuit:
-    '未保存の変更があります。q か y で保存せずに終了、ほかのキーで戻ります。',
+  confirmQuit: (names: readonly string[]) =>
+    `${names.join('、')} に未保存の変更があります。q か y で保存せずに終了、` +
+    'ほかのキーで戻ります。',
   confirmOverwrite: (path: string) =>
     `${path} はすでにあります。y で上書き、ほかのキーでそのまま残します。`,
   notOverwritten:

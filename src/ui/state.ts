@@ -31,6 +31,7 @@ import {
   type TrainingSession,
 } from './training.js';
 import { whyLines } from '../render/why.js';
+import { lessonKey, unsavedLessonNames, withUnsavedMark } from './unsaved.js';
 
 /** The nudge steps that `<` and `>` move between, smallest first. */
 export const STEP_SIZES = [0.01, 0.1, 1] as const;
@@ -65,7 +66,6 @@ export interface Snapshot {
   /** Its place among the built-in lessons; null for a user file. */
   lessonIndex: number | null;
   selection: Selection;
-  isDirty: boolean;
   /** The training session, paused: undo never restarts a live run. */
   training: TrainingSession | null;
 }
@@ -126,8 +126,21 @@ export interface SessionState {
   draft: Draft;
   status: Status | null;
   grid: GridView;
-  /** True when the network has changes that no file holds. */
+  /**
+   * True when the lesson on screen holds work that no file holds (see
+   * src/ui/unsaved.ts); `reduce` keeps it up to date.
+   */
   isDirty: boolean;
+  /**
+   * The version of each lesson (by name) that was last saved this
+   * session: what its unsaved changes are measured from.
+   */
+  savedLessons: Readonly<Record<string, Lesson>>;
+  /**
+   * Each lesson as it was when the user went to another (by `lessonKey`),
+   * so that coming back shows the edits, and quitting asks about them.
+   */
+  leftLessons: Readonly<Record<string, Lesson>>;
   /** The highlighted line of the preset list. */
   listIndex: number;
   /** The truth-table row whose target is being edited. */
@@ -259,6 +272,8 @@ export function initialState(options: {
     targetOutput: 0,
     helpScroll: 0,
     savedPaths: {},
+    savedLessons: {},
+    leftLessons: {},
     pendingSave: null,
     isQuitting: false,
     language: options.language,
@@ -365,7 +380,6 @@ function snapshotOf(state: SessionState): Snapshot {
     lesson: state.lesson,
     lessonIndex: state.lessonIndex,
     selection: state.selection,
-    isDirty: state.isDirty,
     training: state.training && { ...state.training, isRunning: false },
   };
 }
@@ -381,7 +395,7 @@ function isSameWork(a: Lesson, b: Lesson): boolean {
 }
 
 /**
- * A change to the lesson: remembered for undo, and marked unsaved. A
+ * A change to the lesson: remembered for undo. A
  * change that leaves the work as it was is not remembered, unless
  * `isAlwaysRemembered` (a training step that moved no weight still moved
  * the epoch).
@@ -406,7 +420,6 @@ function commit(
   );
   return {
     ...state,
-    isDirty: true,
     ...changes,
     lesson,
     selection,
@@ -541,21 +554,27 @@ export function nudged(value: number, delta: number): number {
   return Number.parseFloat((value + delta).toPrecision(12));
 }
 
-/** Opens a lesson: remembered for undo, like any other change. */
+/**
+ * Opens a lesson as the user last left it (else as built in), keeping the
+ * one on screen as it is for coming back: remembered for undo, like any
+ * other change.
+ */
 function openLesson(state: SessionState, index: number): SessionState {
   const count = state.lessons.length;
   if (count === 0) return state;
   const wrapped = ((index % count) + count) % count;
-  const lesson = state.lessons[wrapped];
+  const lesson =
+    state.leftLessons[lessonKey(wrapped)] ?? state.lessons[wrapped];
   if (!lesson) return state;
   const network = lesson.network;
   return commit(state, lesson, {
     lessonIndex: wrapped,
     selection: firstSelection(network),
     grid: normalGrid(network, { neuron: null, xAxis: 0, yAxis: 1 }),
-    // Moving to another lesson keeps unsaved edits unsaved: they are one
-    // undo away, and quitting should still ask about them.
-    isDirty: state.isDirty,
+    leftLessons: {
+      ...state.leftLessons,
+      [lessonKey(state.lessonIndex)]: state.lesson,
+    },
     mode: 'normal',
     listIndex: wrapped,
     targetRow: 0,
@@ -766,7 +785,6 @@ function restore(
     lesson: snapshot.lesson,
     lessonIndex: snapshot.lessonIndex,
     selection: clampSelection(network, snapshot.selection),
-    isDirty: snapshot.isDirty,
     grid: normalGrid(network, state.grid),
     targetRow: clamp(state.targetRow, 0, 2 ** network.inputs.length - 1),
     targetOutput: clamp(
@@ -829,13 +847,14 @@ function afterCancel(state: SessionState, messages: Messages): Status | null {
  * end does not write over the question.
  */
 function quit(state: SessionState, messages: Messages): SessionState {
-  if (state.isDirty && state.mode !== 'confirm-quit') {
+  const unsaved = unsavedLessonNames(state);
+  if (unsaved.length > 0 && state.mode !== 'confirm-quit') {
     const { training } = state;
     return {
       ...state,
       mode: 'confirm-quit',
       training: training && { ...training, isRunning: false },
-      status: { text: messages.confirmQuit, tone: 'error' },
+      status: { text: messages.confirmQuit(unsaved), tone: 'error' },
     };
   }
   return { ...state, isQuitting: true };
@@ -971,7 +990,12 @@ function applyTraining(
 export function reduce(state: SessionState, action: Action): SessionState {
   const messages = messagesFor(state.language);
   try {
-    return apply(state, action, messages);
+    const next = apply(state, action, messages);
+    const isSameWork =
+      next.lesson === state.lesson &&
+      next.lessonIndex === state.lessonIndex &&
+      next.savedLessons === state.savedLessons;
+    return isSameWork ? next : withUnsavedMark(next);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     return refuse(state, text);
@@ -1119,7 +1143,10 @@ function apply(
       return {
         ...closeField(state),
         pendingSave: null,
-        isDirty: false,
+        savedLessons: {
+          ...state.savedLessons,
+          [state.lesson.name]: state.lesson,
+        },
         savedPaths: {
           ...state.savedPaths,
           [state.lesson.name]: draftText(state.draft).trim(),

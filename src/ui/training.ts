@@ -229,13 +229,10 @@ function stepped(
   isUndoable = true,
 ): TrainingChange {
   const network = session.state.network;
-  const isChanged =
-    JSON.stringify(network) !== JSON.stringify(state.lesson.network);
   return {
     changes: {
       lesson: { ...state.lesson, network },
       training: session,
-      isDirty: state.isDirty || isChanged,
       status,
     },
     isUndoable,

@@ -410,7 +410,7 @@ describe('quitting', () => {
     const s = open();
     await s.press('+');
     expect(await s.press('q')).toContain(
-      'Unsaved changes: q or y quits without saving',
+      'Unsaved changes in and: q or y quits without saving',
     );
     const back = await s.press('j');
     expect(back).not.toContain('Unsaved changes');

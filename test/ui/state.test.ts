@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en.js';
 import type { Lesson } from '../../src/core/lesson.js';
 import { LIMITS, shapeProblems } from '../../src/core/network.js';
 import { builtInLessons, findLesson } from '../../src/preset/catalog.js';
@@ -291,12 +292,69 @@ describe('presets', () => {
     expect(back.selection).toEqual(moved.selection);
   });
 
-  it('switching presets keeps unsaved changes unsaved', () => {
+  it("switching lessons keeps each one's edits, and marks each on its own", () => {
     expect(run(start(), { type: 'change-lesson', delta: 1 }).isDirty).toBe(
       false,
     );
     const edited = run(start(), { type: 'nudge', direction: 1 });
-    expect(run(edited, { type: 'change-lesson', delta: 1 }).isDirty).toBe(true);
+    const next = run(edited, { type: 'change-lesson', delta: 1 });
+    expect(next.lesson).toBe(next.lessons[1]);
+    expect(next.isDirty).toBe(false);
+
+    const back = run(next, { type: 'change-lesson', delta: -1 });
+    expect(back.lesson.network).toEqual(edited.lesson.network);
+    expect(back.isDirty).toBe(true);
+  });
+
+  it('quitting asks about edits left in another lesson, by name', () => {
+    const edited = run(start('nand'), { type: 'nudge', direction: 1 });
+    const elsewhere = run(edited, { type: 'change-lesson', delta: 1 });
+
+    const asked = run(elsewhere, { type: 'quit' });
+
+    expect(asked.isQuitting).toBe(false);
+    expect(asked.status?.text).toBe(en.confirmQuit(['nand']));
+    const both = run(
+      elsewhere,
+      { type: 'nudge', direction: 1 },
+      { type: 'quit' },
+    );
+    expect(both.status?.text).toBe(en.confirmQuit(['or', 'nand']));
+  });
+
+  it("saving the lesson on screen leaves another's edits unsaved", () => {
+    const edited = run(start('nand'), { type: 'nudge', direction: 1 });
+    const elsewhere = run(edited, { type: 'change-lesson', delta: 1 });
+    const saved = run(
+      elsewhere,
+      { type: 'start-save' },
+      { type: 'commit-save' },
+      { type: 'save-done', path: './or.json' },
+    );
+    expect(saved.isDirty).toBe(false);
+
+    const asked = run(saved, { type: 'quit' });
+
+    expect(asked.mode).toBe('confirm-quit');
+    expect(asked.status?.text).toBe(en.confirmQuit(['nand']));
+  });
+
+  it('a change undone by hand, or by u back to the saved work, is not unsaved', () => {
+    const up = run(start(), { type: 'nudge', direction: 1 });
+    expect(up.isDirty).toBe(true);
+    expect(run(up, { type: 'nudge', direction: -1 }).isDirty).toBe(false);
+
+    const saved = run(
+      up,
+      { type: 'start-save' },
+      { type: 'commit-save' },
+      { type: 'save-done', path: './and.json' },
+    );
+    const again = run(saved, { type: 'nudge', direction: 1 });
+    expect(again.isDirty).toBe(true);
+    expect(run(again, { type: 'undo' }).isDirty).toBe(false);
+    // Back before the save: the file holds other work now.
+    expect(run(again, { type: 'undo' }, { type: 'undo' }).isDirty).toBe(true);
   });
 
   it('the preset list opens on the current lesson and picks one', () => {

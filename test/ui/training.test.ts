@@ -608,7 +608,7 @@ describe('live training', () => {
     // A slice worked out before the question changes nothing after it.
     const late = run(asked, slice);
     expect(late.lesson.network).toBe(asked.lesson.network);
-    expect(late.status?.text).toBe(en.confirmQuit);
+    expect(late.status?.text).toBe(en.confirmQuit(['xor-sigmoid']));
 
     // Staying says where the paused run stands.
     const stayed = run(asked, { type: 'cancel' });
