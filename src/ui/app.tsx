@@ -12,7 +12,7 @@ import { type Language, messagesFor } from '../i18n/messages.js';
 import { performExport } from './export.js';
 import { helpLines } from './help-overlay.js';
 import { cleanTyped, type KeyContext, keyNames, reduceKeys } from './keymap.js';
-import { screenLayout } from './layout.js';
+import { isLargeEnough, screenLayout } from './layout.js';
 import { planMiddle } from './middle-plan.js';
 import { notesView } from './notes-panel.js';
 import { performSave } from './save.js';
@@ -102,7 +102,12 @@ export function App(props: AppProps): ReactNode {
     dispatch({
       type: 'keys',
       keys,
-      context: { helpLimit, notesPage: notes.page, notesLimit: notes.limit },
+      context: {
+        helpLimit,
+        notesPage: notes.page,
+        notesLimit: notes.limit,
+        isWindowTooSmall: !isLargeEnough(size),
+      },
     });
   });
 

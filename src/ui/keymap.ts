@@ -652,6 +652,11 @@ export interface KeyContext {
   notesPage?: number;
   /** The last line of the notes that can be at the top. */
   notesLimit?: number;
+  /**
+   * True while the window is too small to show the playground: keys then
+   * only quit, so that nothing changes where it cannot be seen.
+   */
+  isWindowTooSmall?: boolean;
 }
 
 /** An action with what the screen knows filled in. */
@@ -676,8 +681,9 @@ export function reduceKeys(
   // such chunks are typed here, every key in the mode the keys before it
   // left. The field's own change then comes after it closed, and is let go.
   const isTypedHere =
-    !isTextMode(state.mode) ||
-    keys.some((key) => key === 'enter' || key === 'escape');
+    !context.isWindowTooSmall &&
+    (!isTextMode(state.mode) ||
+      keys.some((key) => key === 'enter' || key === 'escape'));
   return keys.reduce((current, key) => {
     const typed = isTypedHere ? typedDraft(current, key) : null;
     if (typed !== null) {
@@ -685,6 +691,7 @@ export function reduceKeys(
     }
     const action = actionFor(current.mode, key);
     if (!action) return current;
+    if (context.isWindowTooSmall && action.type !== 'quit') return current;
     return reduce(current, withContext(action, context));
   }, state);
 }

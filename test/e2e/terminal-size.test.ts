@@ -148,6 +148,33 @@ describe('resizing', () => {
     },
   );
 
+  it('changes nothing for keys pressed while the window is too small', async () => {
+    const session = await startSession({}, 'lesson 1/15');
+    const before = session.screen();
+
+    session.resize(60, 20);
+    await session.waitForText(ASKS_FOR_MORE);
+    for (const key of ['+', '+', 't', 'n', 'e', '7', KEY.ENTER]) {
+      await session.press(key);
+    }
+    session.resize(80, 24);
+
+    await session.waitForScreen(
+      (screen) => screen === before,
+      'the screen from before the window was made small',
+    );
+  });
+
+  it('quits with q while the window is too small', async () => {
+    const session = await startSession({}, 'lesson 1/15');
+    session.resize(60, 20);
+    await session.waitForText(ASKS_FOR_MORE);
+
+    await session.press('q');
+
+    expect(await session.waitForExit()).toEqual({ code: 0, signal: null });
+  });
+
   it.each([
     [100, 30],
     [120, 24],
