@@ -76,6 +76,47 @@ describe('renderGrid', () => {
     expect(cells[4]?.[24]).toBe('1');
   });
 
+  it('marks a point by the output at the point, not at its cell', () => {
+    // 4x4 on -0.5..1.5 samples -0.5, 0.17, 0.83 and 1.5: the cell of (0,0)
+    // is sampled at (0.17, 0.17), where x1 + x2 - 0.1 = 0.23 fires, but at
+    // (0,0) itself the sum is -0.1: the point is 0, and right.
+    const or = single([1, 1], -0.1);
+    const options = { ...defaultGridOptions(or), width: 4, height: 4 };
+    const cells = gridCells(sampleGrid(or, options), or, [[0], [1], [1], [1]]);
+    expect(cells.map((row) => row.join(''))).toEqual([
+      '####',
+      '#11#',
+      '.01#',
+      '..##',
+    ]);
+  });
+
+  it('marks four points in one cell as right when the table is', () => {
+    // 3x3 on -1..2 puts all four points in the middle cell, sampled at
+    // (0.5, 0.5) where AND gives 0; the table has 4/4 right.
+    const options = { ...defaultGridOptions(AND), range: [-1, 2] as const };
+    const small = { ...options, width: 3, height: 3 };
+    const cells = gridCells(sampleGrid(AND, small), AND, [[0], [0], [0], [1]]);
+    expect(cells.map((row) => row.join(''))).toEqual(['.##', '.1#', '...']);
+    const wide = { ...options, range: [-100, 100] as const, width: 5 };
+    const wideCells = gridCells(sampleGrid(AND, { ...wide, height: 3 }), AND, [
+      [0],
+      [0],
+      [0],
+      [1],
+    ]);
+    expect(wideCells[1]?.join('')).toBe('..1##');
+  });
+
+  it('shows X in a shared cell when any of its points misses', () => {
+    const options = { ...defaultGridOptions(AND), range: [-1, 2] as const };
+    const small = { ...options, width: 3, height: 3 };
+    // Only (0,0) misses: it comes first, and the right points after it
+    // do not hide it.
+    const cells = gridCells(sampleGrid(AND, small), AND, [[1], [0], [0], [1]]);
+    expect(cells[1]?.[1]).toBe('X');
+  });
+
   it('labels both axes and the ticks 0 and 1', () => {
     const lines = renderGrid(grid, AND, null, en);
     expect(lines[0]?.trim()).toBe('x2');
