@@ -103,9 +103,12 @@ export function gridCells(
   const cells = grid.values.map((row) =>
     row.map((value) => markOf(value, low, high)),
   );
-  for (const [row, column] of line ? lineCells(grid, line) : []) {
-    const cellsRow = cells[row];
-    if (cellsRow && line) cellsRow[column] = lineMark(line);
+  if (line) {
+    const mark = lineMark(line, grid);
+    for (const [row, column] of lineCells(grid, line)) {
+      const cellsRow = cells[row];
+      if (cellsRow) cellsRow[column] = mark;
+    }
   }
   for (const point of pointMarks(grid, network, targets)) {
     const row = cells[point.row];
@@ -218,7 +221,7 @@ export function gridLegend(
   const hasNonFinite = grid.values.flat().some((v) => !Number.isFinite(v));
   const hasLine = line !== undefined && lineCells(grid, line).length > 0;
   const extras = [
-    ...(hasLine && line ? [messages.gridLegendLine(lineMark(line))] : []),
+    ...(hasLine && line ? [messages.gridLegendLine(lineMark(line, grid))] : []),
     ...(hasNonFinite ? [messages.gridNotFinite] : []),
   ];
   return [[scale, points, ...extras].join('   ')];
