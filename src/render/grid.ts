@@ -11,8 +11,12 @@ import type { Messages } from '../i18n/messages.js';
 import type { BoundaryLine } from '../core/boundary.js';
 import { lineCells, lineMark } from './boundary.js';
 
-/** Ten marks from the lowest output to the highest. */
-export const RAMP = '.,:-=+*%@#';
+/**
+ * Ten marks from the lowest output to the highest. None of them is a mark
+ * of the boundary line (`- | / \`) or of a point (`0 1 X ?`), so the line
+ * and the points stand out from the shading.
+ */
+export const RAMP = '.,:;=+*%@#';
 
 /** The mark for a value that is not a finite number. */
 export const NOT_FINITE = '?';
@@ -214,7 +218,7 @@ export function gridLegend(
   const [low, high] = outputRange(grid, network);
   const scale = isBinaryActivation(activation)
     ? messages.gridLegendStep
-    : messages.gridLegendSmooth(formatNumber(low), formatNumber(high));
+    : messages.gridLegendSmooth(RAMP, formatNumber(low), formatNumber(high));
   const isOutput = grid.options.neuron.layer === network.layers.length - 1;
   const points =
     targets && isOutput ? messages.gridLegendPoints : messages.gridLegendPlain;

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { boundaryLine } from '../../src/core/boundary.js';
 import { defaultGridOptions, sampleGrid } from '../../src/core/grid.js';
 import type { Network } from '../../src/core/network.js';
 import { truthTable } from '../../src/core/truth-table.js';
 import { en } from '../../src/i18n/en.js';
+import { ja } from '../../src/i18n/ja.js';
 import { formulaText } from '../../src/render/formula.js';
-import { gridCells, renderGrid, RAMP } from '../../src/render/grid.js';
+import {
+  gridCells,
+  gridLegend,
+  renderGrid,
+  RAMP,
+} from '../../src/render/grid.js';
 import { renderNetwork } from '../../src/render/network.js';
 import { renderTable } from '../../src/render/table.js';
 
@@ -137,13 +144,40 @@ describe('renderGrid', () => {
       smooth,
       null,
     );
-    expect(RAMP).toHaveLength(10);
+    expect(RAMP).toBe('.,:;=+*%@#');
     expect(cells[0]?.[32]).toBe('#');
     expect(cells[16]?.[0]).toBe('.');
     const marks = new Set(cells.flat());
     expect([...RAMP].filter((mark) => marks.has(mark)).length).toBeGreaterThan(
       5,
     );
+  });
+
+  it('shades with no mark of a boundary line or of a point', () => {
+    expect([...RAMP].filter((mark) => '-|/\\01X?'.includes(mark))).toEqual([]);
+  });
+
+  it('keeps the boundary of a smooth neuron apart from its shading', () => {
+    // sigmoid(5*x2 - 2.5): the line is x2 = 0.5 (row 8), and the row
+    // under it, at 0.375, is 0.35, which the old ramp shaded with -.
+    const smooth = single([0, 5], -2.5, 'sigmoid');
+    const grid = sampleGrid(smooth, defaultGridOptions(smooth));
+    const line = boundaryLine(smooth, OUTPUT, grid.options);
+    const rows = gridCells(grid, smooth, null, line).map((row) => row.join(''));
+    expect(rows[8]).toBe('-'.repeat(33));
+    expect(rows[9]).toBe(';'.repeat(33));
+    expect(rows.filter((row) => row.includes('-'))).toEqual([rows[8]]);
+  });
+
+  it('shows the ramp it shades with in the legend, in both languages', () => {
+    const smooth = single([20, 20], -30, 'sigmoid');
+    const grid = sampleGrid(smooth, defaultGridOptions(smooth));
+    expect(gridLegend(grid, smooth, null, en)).toEqual([
+      '.,:;=+*%@# from 0.00 to 1.00   0/1 the output at a truth-table point',
+    ]);
+    expect(gridLegend(grid, smooth, null, ja)).toEqual([
+      '.,:;=+*%@# 0.00 から 1.00   0/1 真理値表の点での出力',
+    ]);
   });
 
   it('marks values that are not finite with ?', () => {
