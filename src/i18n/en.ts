@@ -6,8 +6,8 @@ export const en = {
   sumOf: (name: string) => `sum ${name}`,
   onBoundary: 'on the boundary: the weighted sum is 0',
   gridLegendStep: '# 1   . 0',
-  gridLegendSmooth: (low: string, high: string) =>
-    `.,:-=+*%@# from ${low} to ${high}`,
+  gridLegendSmooth: (ramp: string, low: string, high: string) =>
+    `${ramp} from ${low} to ${high}`,
   gridLegendPoints: '0/1 right  X wrong',
   gridLegendPlain: '0/1 the output at a truth-table point',
   gridNotFinite: '? not a number',

@@ -8,8 +8,8 @@ export const ja: typeof en = {
   sumOf: (name: string) => `和 ${name}`,
   onBoundary: '境界上: 重み付き和が 0',
   gridLegendStep: '# 1   . 0',
-  gridLegendSmooth: (low: string, high: string) =>
-    `.,:-=+*%@# ${low} から ${high}`,
+  gridLegendSmooth: (ramp: string, low: string, high: string) =>
+    `${ramp} ${low} から ${high}`,
   gridLegendPoints: '0/1 正しい  X 誤り',
   gridLegendPlain: '0/1 真理値表の点での出力',
   gridNotFinite: '? 数値でない',

@@ -3,11 +3,34 @@ import { nearestIndex, type Grid } from '../core/grid.js';
 import { formatNumber } from '../core/number.js';
 import type { Messages } from '../i18n/messages.js';
 
-/** The mark of a boundary line drawn over a grid: it follows the slope. */
-export function lineMark(line: BoundaryLine): string {
+/** A terminal cell is about twice as tall as it is wide. */
+const CELL_ASPECT = 2;
+
+/**
+ * The slope of a line as it looks on the grid: in rows per column (a cell
+ * spans the range divided by the gaps between its samples), times the
+ * cell's height over its width on the screen.
+ */
+function screenSlope(grid: Grid, slope: number): number {
+  const [low, high] = grid.options.range;
+  const cellWidth = (high - low) / Math.max(1, grid.xs.length - 1);
+  const cellHeight = (high - low) / Math.max(1, grid.ys.length - 1);
+  return ((slope * cellWidth) / cellHeight) * CELL_ASPECT;
+}
+
+/**
+ * The mark of a boundary line drawn over a grid: the nearest of `-`, `/`,
+ * `|` and `\` to the angle the line has on the screen. A line within 22.5
+ * degrees of flat is `-`, within 22.5 degrees of upright `|`.
+ */
+export function lineMark(line: BoundaryLine, grid: Grid): string {
   if (line.kind === 'x') return '|';
-  if (line.kind !== 'y' || line.slope === 0) return '-';
-  return line.slope > 0 ? '/' : '\\';
+  if (line.kind !== 'y') return '-';
+  const slope = screenSlope(grid, line.slope);
+  const degrees = (Math.atan(Math.abs(slope)) * 180) / Math.PI;
+  if (degrees < 22.5) return '-';
+  if (degrees > 67.5) return '|';
+  return slope > 0 ? '/' : '\\';
 }
 
 /**

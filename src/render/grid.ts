@@ -1,15 +1,22 @@
 import { isBinaryActivation } from '../core/activation.js';
 import { nearestIndex, type Grid } from '../core/grid.js';
-import { matchesTarget, type Targets } from '../core/truth-table.js';
-import { binaryRows } from '../core/truth-table.js';
+import {
+  matchesTarget,
+  truthTable,
+  type Targets,
+} from '../core/truth-table.js';
 import { formatNumber } from '../core/number.js';
 import type { Network } from '../core/network.js';
 import type { Messages } from '../i18n/messages.js';
 import type { BoundaryLine } from '../core/boundary.js';
 import { lineCells, lineMark } from './boundary.js';
 
-/** Ten marks from the lowest output to the highest. */
-export const RAMP = '.,:-=+*%@#';
+/**
+ * Ten marks from the lowest output to the highest. None of them is a mark
+ * of the boundary line (`- | / \`) or of a point (`0 1 X ?`), so the line
+ * and the points stand out from the shading.
+ */
+export const RAMP = '.,:;=+*%@#';
 
 /** The mark for a value that is not a finite number. */
 export const NOT_FINITE = '?';
@@ -35,9 +42,19 @@ function markOf(value: number, low: number, high: number): string {
   return RAMP[level] ?? NOT_FINITE;
 }
 
+/** The mark of one truth-table point: its output, X, or ? (not finite). */
+function pointMark(value: number, target: number | undefined): string {
+  if (!Number.isFinite(value)) return NOT_FINITE;
+  if (target !== undefined && !matchesTarget(value, target)) return WRONG;
+  return value >= 0.5 ? '1' : '0';
+}
+
 /**
  * The marks of the truth-table points that fall on the grid: where the
- * other inputs are at their held values. A point shows the output (0 or 1)
+ * other inputs are at their held values. Each point sits in the cell
+ * nearest to it, but its mark comes from the neuron's output at the point
+ * itself, as the truth table computes it, not from the cell's sample: on
+ * a coarse grid the two can differ. A point shows the output (0 or 1)
  * when it is right or has no target, and X when it misses its target.
  */
 function pointMarks(
@@ -46,8 +63,10 @@ function pointMarks(
   targets: Targets | null,
 ): { row: number; column: number; mark: string }[] {
   const { options } = grid;
-  const isOutput = options.neuron.layer === network.layers.length - 1;
-  return binaryRows(network.inputs.length).flatMap((inputs, rowIndex) => {
+  const { layer, neuron } = options.neuron;
+  const isOutput = layer === network.layers.length - 1;
+  return truthTable(network).flatMap((tableRow, rowIndex) => {
+    const { inputs } = tableRow;
     const isOnPlane = inputs.every(
       (value, i) =>
         i === options.xAxis ||
@@ -60,24 +79,23 @@ function pointMarks(
     const onAxes = options.yAxis === null ? [x] : [x, y];
     const isInside = onAxes.every((v) => v >= low && v <= high);
     if (!isOnPlane || !isInside) return [];
-    const row = nearestIndex(grid.ys, y);
-    const column = nearestIndex(grid.xs, x);
-    const value = grid.values[row]?.[column] ?? NaN;
-    const target = isOutput
-      ? targets?.[rowIndex]?.[options.neuron.neuron]
-      : undefined;
-    let mark = value >= 0.5 ? '1' : '0';
-    if (!Number.isFinite(value)) mark = NOT_FINITE;
-    else if (target !== undefined && !matchesTarget(value, target)) {
-      mark = WRONG;
-    }
-    return [{ row, column, mark }];
+    const value = tableRow.layers[layer]?.outputs[neuron] ?? NaN;
+    const target = isOutput ? targets?.[rowIndex]?.[neuron] : undefined;
+    return [
+      {
+        row: nearestIndex(grid.ys, y),
+        column: nearestIndex(grid.xs, x),
+        mark: pointMark(value, target),
+      },
+    ];
   });
 }
 
 /**
  * The grid's cells as rows of marks, with the boundary line when one is
- * given, and the truth-table points over both.
+ * given, and the truth-table points over both. Points that share a cell
+ * (a coarse grid, a wide range) show X when any of them misses, so a
+ * wrong row is never hidden; otherwise the last of them in table order.
  */
 export function gridCells(
   grid: Grid,
@@ -89,13 +107,16 @@ export function gridCells(
   const cells = grid.values.map((row) =>
     row.map((value) => markOf(value, low, high)),
   );
-  for (const [row, column] of line ? lineCells(grid, line) : []) {
-    const cellsRow = cells[row];
-    if (cellsRow && line) cellsRow[column] = lineMark(line);
+  if (line) {
+    const mark = lineMark(line, grid);
+    for (const [row, column] of lineCells(grid, line)) {
+      const cellsRow = cells[row];
+      if (cellsRow) cellsRow[column] = mark;
+    }
   }
   for (const point of pointMarks(grid, network, targets)) {
     const row = cells[point.row];
-    if (row) row[point.column] = point.mark;
+    if (row && row[point.column] !== WRONG) row[point.column] = point.mark;
   }
   return cells;
 }
@@ -197,14 +218,14 @@ export function gridLegend(
   const [low, high] = outputRange(grid, network);
   const scale = isBinaryActivation(activation)
     ? messages.gridLegendStep
-    : messages.gridLegendSmooth(formatNumber(low), formatNumber(high));
+    : messages.gridLegendSmooth(RAMP, formatNumber(low), formatNumber(high));
   const isOutput = grid.options.neuron.layer === network.layers.length - 1;
   const points =
     targets && isOutput ? messages.gridLegendPoints : messages.gridLegendPlain;
   const hasNonFinite = grid.values.flat().some((v) => !Number.isFinite(v));
   const hasLine = line !== undefined && lineCells(grid, line).length > 0;
   const extras = [
-    ...(hasLine && line ? [messages.gridLegendLine(lineMark(line))] : []),
+    ...(hasLine && line ? [messages.gridLegendLine(lineMark(line, grid))] : []),
     ...(hasNonFinite ? [messages.gridNotFinite] : []),
   ];
   return [[scale, points, ...extras].join('   ')];

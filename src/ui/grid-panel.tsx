@@ -121,7 +121,7 @@ export function gridText(
       const isSame =
         lineOf.layer === options.neuron.layer &&
         lineOf.neuron === options.neuron.neuron;
-      const mark = lineMark(line);
+      const mark = lineMark(line, grid);
       legendText += `   ${
         isSame
           ? messages.gridLegendLine(mark)

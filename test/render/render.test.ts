@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { boundaryLine } from '../../src/core/boundary.js';
 import { defaultGridOptions, sampleGrid } from '../../src/core/grid.js';
 import type { Network } from '../../src/core/network.js';
 import { truthTable } from '../../src/core/truth-table.js';
 import { en } from '../../src/i18n/en.js';
+import { ja } from '../../src/i18n/ja.js';
 import { formulaText } from '../../src/render/formula.js';
-import { gridCells, renderGrid, RAMP } from '../../src/render/grid.js';
+import {
+  gridCells,
+  gridLegend,
+  renderGrid,
+  RAMP,
+} from '../../src/render/grid.js';
 import { renderNetwork } from '../../src/render/network.js';
 import { renderTable } from '../../src/render/table.js';
 
@@ -76,6 +83,47 @@ describe('renderGrid', () => {
     expect(cells[4]?.[24]).toBe('1');
   });
 
+  it('marks a point by the output at the point, not at its cell', () => {
+    // 4x4 on -0.5..1.5 samples -0.5, 0.17, 0.83 and 1.5: the cell of (0,0)
+    // is sampled at (0.17, 0.17), where x1 + x2 - 0.1 = 0.23 fires, but at
+    // (0,0) itself the sum is -0.1: the point is 0, and right.
+    const or = single([1, 1], -0.1);
+    const options = { ...defaultGridOptions(or), width: 4, height: 4 };
+    const cells = gridCells(sampleGrid(or, options), or, [[0], [1], [1], [1]]);
+    expect(cells.map((row) => row.join(''))).toEqual([
+      '####',
+      '#11#',
+      '.01#',
+      '..##',
+    ]);
+  });
+
+  it('marks four points in one cell as right when the table is', () => {
+    // 3x3 on -1..2 puts all four points in the middle cell, sampled at
+    // (0.5, 0.5) where AND gives 0; the table has 4/4 right.
+    const options = { ...defaultGridOptions(AND), range: [-1, 2] as const };
+    const small = { ...options, width: 3, height: 3 };
+    const cells = gridCells(sampleGrid(AND, small), AND, [[0], [0], [0], [1]]);
+    expect(cells.map((row) => row.join(''))).toEqual(['.##', '.1#', '...']);
+    const wide = { ...options, range: [-100, 100] as const, width: 5 };
+    const wideCells = gridCells(sampleGrid(AND, { ...wide, height: 3 }), AND, [
+      [0],
+      [0],
+      [0],
+      [1],
+    ]);
+    expect(wideCells[1]?.join('')).toBe('..1##');
+  });
+
+  it('shows X in a shared cell when any of its points misses', () => {
+    const options = { ...defaultGridOptions(AND), range: [-1, 2] as const };
+    const small = { ...options, width: 3, height: 3 };
+    // Only (0,0) misses: it comes first, and the right points after it
+    // do not hide it.
+    const cells = gridCells(sampleGrid(AND, small), AND, [[1], [0], [0], [1]]);
+    expect(cells[1]?.[1]).toBe('X');
+  });
+
   it('labels both axes and the ticks 0 and 1', () => {
     const lines = renderGrid(grid, AND, null, en);
     expect(lines[0]?.trim()).toBe('x2');
@@ -96,13 +144,40 @@ describe('renderGrid', () => {
       smooth,
       null,
     );
-    expect(RAMP).toHaveLength(10);
+    expect(RAMP).toBe('.,:;=+*%@#');
     expect(cells[0]?.[32]).toBe('#');
     expect(cells[16]?.[0]).toBe('.');
     const marks = new Set(cells.flat());
     expect([...RAMP].filter((mark) => marks.has(mark)).length).toBeGreaterThan(
       5,
     );
+  });
+
+  it('shades with no mark of a boundary line or of a point', () => {
+    expect([...RAMP].filter((mark) => '-|/\\01X?'.includes(mark))).toEqual([]);
+  });
+
+  it('keeps the boundary of a smooth neuron apart from its shading', () => {
+    // sigmoid(5*x2 - 2.5): the line is x2 = 0.5 (row 8), and the row
+    // under it, at 0.375, is 0.35, which the old ramp shaded with -.
+    const smooth = single([0, 5], -2.5, 'sigmoid');
+    const grid = sampleGrid(smooth, defaultGridOptions(smooth));
+    const line = boundaryLine(smooth, OUTPUT, grid.options);
+    const rows = gridCells(grid, smooth, null, line).map((row) => row.join(''));
+    expect(rows[8]).toBe('-'.repeat(33));
+    expect(rows[9]).toBe(';'.repeat(33));
+    expect(rows.filter((row) => row.includes('-'))).toEqual([rows[8]]);
+  });
+
+  it('shows the ramp it shades with in the legend, in both languages', () => {
+    const smooth = single([20, 20], -30, 'sigmoid');
+    const grid = sampleGrid(smooth, defaultGridOptions(smooth));
+    expect(gridLegend(grid, smooth, null, en)).toEqual([
+      '.,:;=+*%@# from 0.00 to 1.00   0/1 the output at a truth-table point',
+    ]);
+    expect(gridLegend(grid, smooth, null, ja)).toEqual([
+      '.,:;=+*%@# 0.00 から 1.00   0/1 真理値表の点での出力',
+    ]);
   });
 
   it('marks values that are not finite with ?', () => {

@@ -4,7 +4,12 @@ import { defaultGridOptions, sampleGrid } from '../../src/core/grid.js';
 import type { Network } from '../../src/core/network.js';
 import { en } from '../../src/i18n/en.js';
 import { ja } from '../../src/i18n/ja.js';
-import { boundaryText, lineCells } from '../../src/render/boundary.js';
+import {
+  boundaryText,
+  lineCells,
+  lineMark,
+} from '../../src/render/boundary.js';
+import { gridCells } from '../../src/render/grid.js';
 import { whyLines } from '../../src/render/why.js';
 import { readCase } from '../cases.js';
 
@@ -18,6 +23,8 @@ const single = ({ weights, bias }: Gate): Network => ({
   stepRule: '>',
   layers: [{ activation: 'step', neurons: [{ weights, bias }] }],
 });
+
+const OUTPUT = { layer: 0, neuron: 0 };
 
 const text = (gate: Gate) => {
   const network = single(gate);
@@ -89,6 +96,64 @@ describe('the boundary line in words and numbers', () => {
       const y = grid.ys[row] ?? NaN;
       expect(Math.abs(y - (0.4 - x))).toBeLessThanOrEqual(0.126);
     }
+  });
+});
+
+describe('the mark of a boundary line', () => {
+  const at = (gate: Gate, size?: { width: number; height: number }) => {
+    const network = single(gate);
+    const grid = sampleGrid(network, {
+      ...defaultGridOptions(network),
+      ...size,
+    });
+    return lineMark(boundaryLine(network, OUTPUT, grid.options), grid);
+  };
+
+  it('keeps the book gates diagonal: 45 degrees on the 33x17 grid', () => {
+    expect(at(book.gates.and)).toBe('\\');
+    expect(at(book.gates.nand)).toBe('\\');
+    expect(at(book.gates.or)).toBe('\\');
+  });
+
+  it('follows the slope on screen, a cell twice as tall as wide', () => {
+    // On 33x17 over -0.5..1.5 a column is 1/16 wide and a row 1/8 tall,
+    // and a row is two columns high on screen: slope s looks like s.
+    const slope = (s: number) => at({ weights: [-s, 1], bias: 0 });
+    expect(slope(0)).toBe('-');
+    expect(slope(0.01)).toBe('-');
+    expect(slope(-0.01)).toBe('-');
+    expect(slope(0.4)).toBe('-');
+    expect(slope(0.42)).toBe('/');
+    expect(slope(-0.42)).toBe('\\');
+    expect(slope(2.4)).toBe('/');
+    expect(slope(-2.42)).toBe('|');
+    expect(slope(100)).toBe('|');
+  });
+
+  it('draws nearly flat and nearly upright lines as - and |', () => {
+    expect(at({ weights: [0.01, 1], bias: -0.5 })).toBe('-');
+    expect(at({ weights: [1, 0.01], bias: -0.5 })).toBe('|');
+    expect(at({ weights: [0, 1], bias: -0.5 })).toBe('-');
+    expect(at({ weights: [1, 0], bias: -0.5 })).toBe('|');
+  });
+
+  it('takes the size of the cells into account', () => {
+    // Slope 0.3 is 17 degrees on 33x17, 31 degrees on 33x33 (rows half as
+    // tall in input units); slope 1 is 63 and 76 degrees on 17x17 and 9x17.
+    const gentle = { weights: [-0.3, 1], bias: 0 };
+    expect(at(gentle)).toBe('-');
+    expect(at(gentle, { width: 33, height: 33 })).toBe('/');
+    const steep = { weights: [-1, 1], bias: 0 };
+    expect(at(steep, { width: 17, height: 17 })).toBe('/');
+    expect(at(steep, { width: 9, height: 17 })).toBe('|');
+  });
+
+  it('draws a whole row of - for weights (0.01, 1)', () => {
+    const network = single({ weights: [0.01, 1], bias: -0.5 });
+    const grid = sampleGrid(network, defaultGridOptions(network));
+    const line = boundaryLine(network, OUTPUT, grid.options);
+    const cells = gridCells(grid, network, null, line);
+    expect(cells[8]?.join('')).toBe('-'.repeat(33));
   });
 });
 
