@@ -60,11 +60,21 @@ describe('formatNumber', () => {
     expect(formatNumber(0.001)).toBe('0.001');
     expect(formatNumber(0.0049)).toBe('0.005');
     expect(formatNumber(-0.003)).toBe('-0.003');
-    expect(formatNumber(0.00099)).toBe('1e-3');
+    expect(formatNumber(0.00099)).toBe('0.001');
+    expect(formatNumber(0.00096)).toBe('0.001');
+    expect(formatNumber(0.00094)).toBe('9e-4');
     expect(formatNumber(-4e-5)).toBe('-4e-5');
     expect(formatNumber(2e-9)).toBe('2e-9');
     expect(formatNumber(0.04, 1)).toBe('0.04');
     expect(formatNumber(3e-9, 8)).toBe('3e-9');
+  });
+
+  // 1e-9 counts as exactly zero, so 1.1e-9, which fires a step neuron,
+  // must not be shown as 1e-9.
+  it('keeps a second digit just past the tolerance of zero', () => {
+    expect(formatNumber(1.1e-9)).toBe('1.1e-9');
+    expect(formatNumber(-1.4e-9)).toBe('-1.4e-9');
+    expect(formatNumber(1.6e-9)).toBe('2e-9');
   });
 
   it('shows a number that counts as exactly zero as zero', () => {
