@@ -20,6 +20,15 @@ export function variableName(network: Network, address: NeuronAddress): string {
     : `h${address.layer + 1}.${address.neuron + 1}`;
 }
 
+/**
+ * A neuron's name as the screen shows it in titles and prompts: its whole
+ * label ("s1 NAND"), or the name formulas give it ("y", "h1.2").
+ */
+export function shownName(network: Network, address: NeuronAddress): string {
+  const label = network.layers[address.layer]?.neurons[address.neuron]?.label;
+  return label ?? variableName(network, address);
+}
+
 /** The names of the values that reach a layer's neurons. */
 export function inputNames(network: Network, layerIndex: number): string[] {
   if (layerIndex === 0) return network.inputs;

@@ -3,7 +3,7 @@ import { type ReactNode, useMemo } from 'react';
 import { boundaryLine } from '../core/boundary.js';
 import { type GridOptions, sampleGrid } from '../core/grid.js';
 import type { Network, NeuronAddress } from '../core/network.js';
-import { variableName } from '../render/formula.js';
+import { shownName } from '../render/formula.js';
 import type { Targets } from '../core/truth-table.js';
 import type { Messages } from '../i18n/messages.js';
 import { lineCells, lineMark } from '../render/boundary.js';
@@ -78,8 +78,7 @@ export function gridTitleName(
   network: Network,
   address: NeuronAddress,
 ): string {
-  const label = network.layers[address.layer]?.neurons[address.neuron]?.label;
-  return label ?? variableName(network, address);
+  return shownName(network, address);
 }
 
 /**

@@ -11,8 +11,8 @@ export interface PresetListProps {
   lessons: readonly Lesson[];
   /** The highlighted line. */
   index: number;
-  /** The lesson open now, marked with `*`. */
-  current: number | null;
+  /** The lessons with unsaved changes, marked with `*` as in the header. */
+  unsaved: ReadonlySet<number>;
   language: Language;
   messages: Messages;
   width: number;
@@ -24,7 +24,7 @@ export interface PresetListProps {
 export function presetListLines(
   props: Omit<PresetListProps, 'isColor'>,
 ): Segment[][] {
-  const { lessons, index, current, language, messages, width, height } = props;
+  const { lessons, index, unsaved, language, messages, width, height } = props;
   const nameWidth = Math.max(...lessons.map((lesson) => lesson.name.length));
   const lines: Segment[][] = [
     [{ text: fitToWidth(messages.presetListTitle, width), isBold: true }],
@@ -39,7 +39,7 @@ export function presetListLines(
     if (!lesson) continue;
     const isHere = i === index;
     const number = String(i + 1).padStart(2);
-    const mark = `${isHere ? '>' : ' '}${i === current ? '*' : ' '}`;
+    const mark = `${isHere ? '>' : ' '}${unsaved.has(i) ? '*' : ' '}`;
     const text = `${mark} ${number}  ${lesson.name.padEnd(nameWidth)}  ${localText(lesson.title, language)}`;
     lines.push([
       {

@@ -13,6 +13,7 @@ import type { MiddlePlan } from './middle-plan.js';
 import { NetworkPanel } from './network-panel.js';
 import { NotesPanel } from './notes-panel.js';
 import { PresetList } from './preset-list.js';
+import { unsavedLessonIndexes } from './unsaved.js';
 import type { SessionState } from './state.js';
 import { StatusLine, statusLines } from './status-line.js';
 import { StyledLine } from './styled-line.js';
@@ -176,7 +177,7 @@ function Middle(props: MiddleProps): ReactNode {
       <PresetList
         lessons={state.lessons}
         index={state.listIndex}
-        current={state.lessonIndex}
+        unsaved={unsavedLessonIndexes(state)}
         language={state.language}
         messages={messages}
         width={layout.columns}

@@ -2,8 +2,7 @@ import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/messages.js';
-import { inputNames } from '../render/formula.js';
-import { neuronName } from '../core/network.js';
+import { inputNames, shownName } from '../render/formula.js';
 import { type Draft, draftText, type SessionState } from './state.js';
 import { FIXED_LINES } from './layout.js';
 import { StyledLine } from './styled-line.js';
@@ -72,7 +71,7 @@ export function editLabel(state: SessionState, messages: Messages): string {
       : messages.weightFrom(
           inputNames(network, selection.layer)[selection.value] ?? '?',
         );
-  return messages.editValueOf(value, neuronName(network, selection));
+  return messages.editValueOf(value, shownName(network, selection));
 }
 
 /** True while a text field is open under the formula. */

@@ -49,17 +49,29 @@ export function withUnsavedMark(state: SessionState): SessionState {
 }
 
 /**
- * The names of the lessons with unsaved work, the one on screen first:
- * quitting would lose them. A lesson left for another keeps its edits
- * (`leftLessons`), and coming back to it shows them again.
+ * The lessons with unsaved work, as `lessonKey`s with their names, the one
+ * on screen first: quitting would lose them. A lesson left for another
+ * keeps its edits (`leftLessons`), and coming back to it shows them again.
  */
-export function unsavedLessonNames(state: SessionState): string[] {
+function unsavedLessons(state: SessionState): Map<string, string> {
   const current = lessonKey(state.lessonIndex);
-  const names = state.isDirty ? [state.lesson.name] : [];
+  const unsaved = new Map<string, string>();
+  if (state.isDirty) unsaved.set(current, state.lesson.name);
   for (const [key, lesson] of Object.entries(state.leftLessons)) {
     if (key === current) continue;
     const index = key === 'file' ? null : Number(key);
-    if (isUnsaved(state, lesson, index)) names.push(lesson.name);
+    if (isUnsaved(state, lesson, index)) unsaved.set(key, lesson.name);
   }
-  return [...new Set(names)];
+  return unsaved;
+}
+
+/** The names of the lessons with unsaved work, the one on screen first. */
+export function unsavedLessonNames(state: SessionState): string[] {
+  return [...new Set(unsavedLessons(state).values())];
+}
+
+/** The places in the lesson list of the lessons with unsaved work. */
+export function unsavedLessonIndexes(state: SessionState): Set<number> {
+  const keys = [...unsavedLessons(state).keys()];
+  return new Set(keys.filter((key) => key !== 'file').map(Number));
 }

@@ -100,6 +100,13 @@ describe('the first screen', () => {
 });
 
 describe('typed values', () => {
+  it('names a neuron without a label in the field as the network shows it', async () => {
+    const s = openScreen({ lesson: 'blank' });
+    expect(s.frame()).toMatch(/> y: x1\[/);
+    expect(await s.press('e')).toContain('weight from x1 of y: ');
+    expect(s.frame()).not.toContain('L1 n1');
+  });
+
   it('typing -0.5 Enter sets the selected value', async () => {
     const s = open();
     await s.type('ll');
@@ -294,10 +301,22 @@ describe('structure, grid and targets on screen', () => {
     const s = open();
     const list = await s.press('o');
     expect(list).toContain('Presets in lesson order');
-    expect(list).toMatch(/>\* +1 {2}and +AND gate/);
+    expect(list).toMatch(/> {3}1 {2}and +AND gate/);
     expect(list).toMatch(/ 7 {2}xor +XOR from NAND, OR and AND/);
     await s.type('jjjjjj');
     expect(await s.press(KEY.enter)).toContain('lesson 7/15  XOR from NAND');
+  });
+
+  it('o marks the lessons with unsaved changes with *, as the header', async () => {
+    const s = open();
+    await s.press('+');
+    await s.press('n');
+    await s.press('+');
+    await s.press('n');
+    const list = await s.press('o');
+    expect(list).toMatch(/^ \* +1 {2}and /m);
+    expect(list).toMatch(/^ \* +2 {2}nand /m);
+    expect(list).toMatch(/^> {3}3 {2}or /m);
   });
 
   it('Esc closes the preset list', async () => {
