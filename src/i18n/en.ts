@@ -17,8 +17,8 @@ export const en = {
   boundaryLine: (equation: string) => `boundary: ${equation}`,
   boundaryNone:
     'no line: both weights are 0, so the sum is the same everywhere',
-  boundaryNotStraight:
-    'boundary: not one straight line (this neuron reads other neurons)',
+  boundaryNotStraight: (layer: number, activation: string) =>
+    `boundary: in general not one straight line (layer ${layer} is ${activation})`,
   gridLegendLine: (mark: string) => `${mark} boundary`,
   whyIntro: (fires: string) =>
     `Each row asks something of w1, w2 and b (the neuron fires when the sum ${fires} 0):`,

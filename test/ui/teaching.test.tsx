@@ -86,6 +86,30 @@ describe('the maths on screen', () => {
     );
   });
 
+  it('linear-collapse: y after linear layers has the one line y = 2.5*x1 - x2 + 0.5', async () => {
+    const s = open({ lesson: 'linear-collapse' });
+    await s.press(KEY.down);
+    const frame = await s.press(KEY.down);
+    expect(frame).toContain(
+      'y = linear(2.00*h1 + 1.00*h2 + 0.50)   boundary: x2 = 0.50 + 2.50*x1',
+    );
+    // The line is drawn over the grid (x2 = 1.5 at x1 = 0.4, the 8th
+    // column of 17) and named in the legend.
+    expect(frame).toContain('1.5 |..,,:::/-===++***');
+    expect(frame).toContain('/ boundary');
+    expect(frame).not.toContain('not one straight line');
+  });
+
+  it('xor: y after step neurons is in general not one straight line', async () => {
+    const s = open({ lesson: 'xor' });
+    await s.press(KEY.down);
+    const frame = await s.press(KEY.down);
+    expect(frame).toContain(
+      'y = step(0.50*s1 + 0.50*s2 - 0.70)   boundary: in general not one straight line…',
+    );
+    expect(frame).not.toMatch(/[/\\] boundary/);
+  });
+
   it('the weighted-sum column follows the selected neuron and marks the boundary rows', async () => {
     const s = open({ lesson: 'xor' });
     expect(s.frame()).toMatch(/x1 x2 \| s1 s2 \| y \| target +\| sum s1/);
