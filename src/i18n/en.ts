@@ -5,6 +5,7 @@ export const en = {
   wrong: 'X',
   sumOf: (name: string) => `sum ${name}`,
   onBoundary: 'on the boundary: the weighted sum is 0',
+  sumIsZero: 'sum is 0',
   gridLegendStep: '# 1   . 0',
   gridLegendSmooth: (low: string, high: string) =>
     `.,:-=+*%@# from ${low} to ${high}`,

@@ -7,6 +7,7 @@ export const ja: typeof en = {
   wrong: 'X',
   sumOf: (name: string) => `和 ${name}`,
   onBoundary: '境界上: 重み付き和が 0',
+  sumIsZero: '和が 0',
   gridLegendStep: '# 1   . 0',
   gridLegendSmooth: (low: string, high: string) =>
     `.,:-=+*%@# ${low} から ${high}`,
