@@ -5,6 +5,7 @@ export const en = {
   wrong: 'X',
   sumOf: (name: string) => `sum ${name}`,
   onBoundary: 'on the boundary: the weighted sum is 0',
+  sumIsZero: 'sum is 0',
   gridLegendStep: '# 1   . 0',
   gridLegendSmooth: (ramp: string, low: string, high: string) =>
     `${ramp} from ${low} to ${high}`,
@@ -17,8 +18,8 @@ export const en = {
   boundaryLine: (equation: string) => `boundary: ${equation}`,
   boundaryNone:
     'no line: both weights are 0, so the sum is the same everywhere',
-  boundaryNotStraight:
-    'boundary: not one straight line (this neuron reads other neurons)',
+  boundaryNotStraight: (layer: number, activation: string) =>
+    `boundary: in general not one straight line (layer ${layer} is ${activation})`,
   gridLegendLine: (mark: string) => `${mark} boundary`,
   whyIntro: (fires: string) =>
     `Each row asks something of w1, w2 and b (the neuron fires when the sum ${fires} 0):`,

@@ -7,6 +7,7 @@ export const ja: typeof en = {
   wrong: 'X',
   sumOf: (name: string) => `和 ${name}`,
   onBoundary: '境界上: 重み付き和が 0',
+  sumIsZero: '和が 0',
   gridLegendStep: '# 1   . 0',
   gridLegendSmooth: (ramp: string, low: string, high: string) =>
     `${ramp} ${low} から ${high}`,
@@ -18,8 +19,8 @@ export const ja: typeof en = {
   heldAt: (names: string) => `${names} は 0 に固定`,
   boundaryLine: (equation: string) => `境界線: ${equation}`,
   boundaryNone: '直線なし: 重みが両方 0 なので和はどこでも同じ',
-  boundaryNotStraight:
-    '境界線: 1 本の直線ではない (他のニューロンの出力を読むため)',
+  boundaryNotStraight: (layer: number, activation: string) =>
+    `境界線: 一般には 1 本の直線ではない (第${layer}層が ${activation})`,
   gridLegendLine: (mark: string) => `${mark} 境界線`,
   whyIntro: (fires: string) =>
     `各行が w1, w2, b に求める条件 (和 ${fires} 0 のとき発火):`,

@@ -35,7 +35,8 @@ export function lineMark(line: BoundaryLine, grid: Grid): string {
 
 /**
  * The boundary in words and numbers: `x2 = 1.40 - 1.00*x1`, `x1 = 0.70`,
- * or why there is no line.
+ * or why there is no line (a layer before the neuron that is not linear
+ * is named: it is what bends the boundary).
  */
 export function boundaryText(
   line: BoundaryLine,
@@ -56,7 +57,7 @@ export function boundaryText(
     case 'none':
       return messages.boundaryNone;
     case 'not-straight':
-      return messages.boundaryNotStraight;
+      return messages.boundaryNotStraight(line.layer + 1, line.activation);
   }
 }
 

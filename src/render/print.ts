@@ -8,7 +8,7 @@ import { boundaryText } from './boundary.js';
 import { formulaText } from './formula.js';
 import { renderGrid } from './grid.js';
 import { renderNetwork } from './network.js';
-import { renderTable } from './table.js';
+import { boundaryNote, renderTable } from './table.js';
 
 /** Everything `--print` shows, computed once by the caller. */
 export interface PrintView {
@@ -69,6 +69,7 @@ export function renderPrint(view: PrintView): string {
     isShown('table') && [
       `${messages.truthTable}${right}`,
       ...renderTable(network, rows, view.focus, messages),
+      ...boundaryNote(rows, view.focus, messages),
     ],
     isShown('grid') && [
       ...renderGrid(grid, network, targets, messages, {

@@ -34,8 +34,10 @@ function joinCells(
  * The truth table as lines: a header, then one line per row with the
  * inputs, each hidden layer's outputs, the outputs, the target, a mark for
  * right or wrong, and the weighted sum of the chosen neuron. A `*` marks a
- * sum on the boundary. `shortenName` may shorten the header's names, to
- * make the columns narrower.
+ * sum on the boundary; its column is kept whether or not a row has one, so
+ * the table is as wide either way (`boundaryNote` explains the mark).
+ * `shortenName` may shorten the header's names, to make the columns
+ * narrower.
  */
 export function renderTable(
   network: Network,
@@ -92,9 +94,20 @@ export function renderTable(
   );
   const line = (cells: string[][]) =>
     cells.map((group, g) => joinCells(group, widths[g] ?? [])).join(' | ');
-  const lines = [line(names), ...body.map(line)].map((l) => l.trimEnd());
-  if (rows.some((row) => row.boundary[sumOf.layer]?.[sumOf.neuron])) {
-    lines.push(`${BOUNDARY_MARK} ${messages.onBoundary}`);
-  }
-  return lines;
+  return [line(names), ...body.map(line)].map((l) => l.trimEnd());
+}
+
+/**
+ * The line under the table that explains its `*`, when a row's weighted
+ * sum is on the boundary; none otherwise.
+ */
+export function boundaryNote(
+  rows: readonly TruthRow[],
+  sumOf: NeuronAddress,
+  messages: Messages,
+): string[] {
+  const isMarked = rows.some(
+    (row) => row.boundary[sumOf.layer]?.[sumOf.neuron],
+  );
+  return isMarked ? [`${BOUNDARY_MARK} ${messages.onBoundary}`] : [];
 }

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { type ReactNode, useMemo } from 'react';
-import { boundaryLine } from '../core/boundary.js';
+import { type BoundaryLine, boundaryLine } from '../core/boundary.js';
 import { type GridOptions, sampleGrid } from '../core/grid.js';
 import type { Network, NeuronAddress } from '../core/network.js';
 import { shownName } from '../render/formula.js';
@@ -32,7 +32,8 @@ export interface GridPanelProps {
   isColor: boolean;
   /**
    * The neuron whose boundary line is drawn over the grid: the selected
-   * one, drawn when it is in the first layer (only there is it a line).
+   * one, drawn when its boundary is one straight line (a first-layer
+   * neuron, or one after linear layers only).
    */
   lineOf?: NeuronAddress | null;
 }
@@ -73,6 +74,11 @@ function packLegend(legend: string, width: number): string[] {
   return lines;
 }
 
+/** The line itself, or undefined when there is none to draw. */
+function straightLine(line: BoundaryLine): BoundaryLine | undefined {
+  return line.kind === 'y' || line.kind === 'x' ? line : undefined;
+}
+
 /** The name of a neuron in the grid's title: its label, or its symbol. */
 export function gridTitleName(
   network: Network,
@@ -106,8 +112,8 @@ export function gridText(
     const options = screenGridOptions(network, view, size);
     const grid = sampleGrid(network, options);
     const line =
-      lineOf && lineOf.layer === 0 && view.yAxis !== null
-        ? boundaryLine(network, lineOf, options)
+      lineOf && view.yAxis !== null
+        ? straightLine(boundaryLine(network, lineOf, options))
         : undefined;
     const [yName = '', ...body] = renderGrid(grid, network, targets, messages, {
       hasLegend: false,

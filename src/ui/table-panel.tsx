@@ -3,6 +3,7 @@ import type { Network } from '../core/network.js';
 import { countCorrect, type TruthRow } from '../core/truth-table.js';
 import type { Messages } from '../i18n/messages.js';
 import { variableName } from '../render/formula.js';
+import { BOUNDARY_MARK } from '../render/table.js';
 import { type Segment, StyledLines } from './styled-line.js';
 import {
   displayWidth,
@@ -116,7 +117,8 @@ export function tableToFit(
  * The table panel's lines: a title with the count of right rows, then the
  * lines of `renderTable` (as `--print` prints them). Rows that do not fit
  * are cut with a "... N more rows" line; while targets are edited the
- * chosen row stays in view and is marked with `>`.
+ * chosen row stays in view and is marked with `>`. The title, not a line
+ * of its own, explains a `*`, so the panel keeps its size when one shows.
  */
 export function tableLines(
   props: Omit<TablePanelProps, 'isColor'>,
@@ -124,9 +126,8 @@ export function tableLines(
   const { network, rows, cursor, messages, width, height } = props;
   const prefixWidth = cursor ? 2 : 0;
   const lines = narrowTable(props.lines, network, width - prefixWidth);
-  const [header = '', ...rest] = lines;
-  const body = rest.slice(0, rows.length);
-  const notes = rest.slice(rows.length);
+  const [header = '', ...body] = lines;
+  const isMarked = body.some((line) => line.endsWith(BOUNDARY_MARK));
   const prefix = (text: string, isHere: boolean) =>
     cursor ? `${isHere ? '>' : ' '} ${text}` : text;
   const shift = cursor ? targetShift(header, width - prefixWidth) : 0;
@@ -137,10 +138,10 @@ export function tableLines(
   };
 
   const output: Segment[][] = [
-    [{ text: fitToWidth(title(props), width), isBold: true }],
+    [{ text: fitToWidth(title(props, isMarked), width), isBold: true }],
     [{ text: fit(prefix(header, false)), isBold: true }],
   ];
-  const room = Math.max(1, height - 2 - notes.length);
+  const room = Math.max(1, height - 2);
   let start = 0;
   let end = body.length;
   if (body.length > room) {
@@ -166,26 +167,31 @@ export function tableLines(
       { text: fitToWidth(messages.moreRows(left), width), isDim: true },
     ]);
   }
-  for (const note of notes) {
-    output.push([{ text: fit(prefix(note, false)), isDim: true }]);
-  }
   return output.slice(0, height);
 }
 
-function title(props: Omit<TablePanelProps, 'isColor'>): string {
+/**
+ * The title: the count of right rows, the target being edited, and what a
+ * `*` in the table means when one shows.
+ */
+function title(
+  props: Omit<TablePanelProps, 'isColor'>,
+  isMarked: boolean,
+): string {
   const { network, rows, cursor, messages } = props;
   const hasTargets = rows.some((row) => row.target !== null);
   const right = hasTargets
     ? `  ${messages.rowsRight(countCorrect(rows), rows.length)}`
     : '';
-  if (!cursor) return `${messages.truthTable}${right}`;
+  const mark = isMarked ? `  ${BOUNDARY_MARK} ${messages.sumIsZero}` : '';
+  if (!cursor) return `${messages.truthTable}${right}${mark}`;
   const last = network.layers.length - 1;
   const outputs = network.layers[last]?.neurons.length ?? 1;
   const which =
     outputs > 1
       ? ` (${variableName(network, { layer: last, neuron: cursor.output })})`
       : '';
-  return `${messages.truthTable}${right}  [${messages.editTargetsTitle}${which}]`;
+  return `${messages.truthTable}${right}  [${messages.editTargetsTitle}${which}]${mark}`;
 }
 
 /** Columns to hide on the left so that the target column is in view. */

@@ -134,6 +134,24 @@ describe('the printed screen', () => {
     expect(stdout).toMatch(/ 0 \|1###1\n/);
   });
 
+  it('gives linear-collapse its one collapsed line, drawn and named', () => {
+    const { stdout, code } = runCli(['--print', 'linear-collapse']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'y = linear(2.00*h1 + 1.00*h2 + 0.50)\nboundary: x2 = 0.50 + 2.50*x1\n',
+    );
+    // x2 = 1.5 at x1 = 0.4: the 15th of 33 columns on the top row.
+    expect(stdout).toContain(' 1.5 |...,,,,,:::::-/---=====+++++*****\n');
+    expect(stdout).toMatch(/ {3}\/ boundary\n/);
+  });
+
+  it('says a neuron after step neurons is in general not one line', () => {
+    const { stdout } = runCli(['--print', 'xor']);
+    expect(stdout).toContain(
+      'boundary: in general not one straight line (layer 1 is step)\n',
+    );
+  });
+
   it('says which inputs the grid holds at 0, as the screen does', () => {
     expect(runCli(['--print', 'majority']).stdout).toMatch(/\nx3 held at 0\n$/);
     const across = runCli(['--print', 'majority', '--axes', 'x3,x1']);

@@ -13,7 +13,7 @@ import {
   RAMP,
 } from '../../src/render/grid.js';
 import { renderNetwork } from '../../src/render/network.js';
-import { renderTable } from '../../src/render/table.js';
+import { boundaryNote, renderTable } from '../../src/render/table.js';
 
 const single = (
   weights: number[],
@@ -199,11 +199,25 @@ describe('renderTable', () => {
     expect(lines[4]).toBe(' 1  1 | 1 |      1 ok |  0.30');
   });
 
-  it('marks a sum on the boundary and explains the mark', () => {
+  it('marks a sum on the boundary, and boundaryNote explains the mark', () => {
     const network = single([1, 1], -2);
-    const lines = renderTable(network, truthTable(network), OUTPUT, en);
-    expect(lines[4]).toMatch(/0\.00\*$/);
-    expect(lines[5]).toBe('* on the boundary: the weighted sum is 0');
+    const rows = truthTable(network);
+    const lines = renderTable(network, rows, OUTPUT, en);
+    expect(lines).toHaveLength(5);
+    expect(lines[4]).toBe(' 1  1 | 0 |  0.00*');
+    expect(boundaryNote(rows, OUTPUT, en)).toEqual([
+      '* on the boundary: the weighted sum is 0',
+    ]);
+  });
+
+  it('keeps the column of the * when no sum is on the boundary', () => {
+    const near = single([1, 1], -1.99);
+    const rows = truthTable(near);
+    const lines = renderTable(near, rows, OUTPUT, en);
+    // The header reaches the column of the *, and nothing is explained.
+    expect(lines[0]).toBe('x1 x2 | y |  sum y');
+    expect(lines[4]).toBe(' 1  1 | 1 |  0.01');
+    expect(boundaryNote(rows, OUTPUT, en)).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ACTIVATION_NAMES } from '../../src/core/activation.js';
 import { boundaryLine } from '../../src/core/boundary.js';
 import { defaultGridOptions, sampleGrid } from '../../src/core/grid.js';
 import type { Network } from '../../src/core/network.js';
@@ -11,6 +12,7 @@ import {
 } from '../../src/render/boundary.js';
 import { gridCells } from '../../src/render/grid.js';
 import { whyLines } from '../../src/render/why.js';
+import { findLesson } from '../../src/preset/catalog.js';
 import { readCase } from '../cases.js';
 
 type Gate = { weights: number[]; bias: number };
@@ -68,7 +70,66 @@ describe('the boundary line in words and numbers', () => {
       { layer: 1, neuron: 0 },
       defaultGridOptions(network),
     );
-    expect(line.kind).toBe('not-straight');
+    expect(line).toEqual({
+      kind: 'not-straight',
+      layer: 0,
+      activation: 'step',
+    });
+    expect(boundaryText(line, 'x1', 'x2', en)).toBe(
+      'boundary: in general not one straight line (layer 1 is step)',
+    );
+    expect(boundaryText(line, 'x1', 'x2', ja)).toBe(
+      '境界線: 一般には 1 本の直線ではない (第1層が step)',
+    );
+  });
+
+  it('is one line for a neuron after linear layers: the layers collapse', () => {
+    // The linear-collapse lesson: y = 2*h1 + h2 + 0.5 is
+    // 2.5*x1 - x2 + 0.5, zero on x2 = 0.5 + 2.5*x1.
+    const network = findLesson('linear-collapse')!.network;
+    const y = { layer: 1, neuron: 0 };
+    const line = boundaryLine(network, y, defaultGridOptions(network));
+    expect(line).toEqual({ kind: 'y', intercept: 0.5, slope: 2.5 });
+    expect(boundaryText(line, 'x1', 'x2', en)).toBe(
+      'boundary: x2 = 0.50 + 2.50*x1',
+    );
+  });
+
+  it('is one line for any neuron whose layers before it are linear', () => {
+    // Layer 2 reads h1 = x1 - x2 + 0.5 and h2 = 0.5*x1 + x2 - 1: its sum
+    // h1 + h2 = 1.5*x1 - 0.5 is 0 at x1 = 1/3, whatever its activation.
+    const network = findLesson('linear-collapse')!.network;
+    for (const activation of ACTIVATION_NAMES) {
+      const layers = [
+        network.layers[0]!,
+        { activation, neurons: [{ weights: [1, 1], bias: 0 }] },
+      ];
+      const line = boundaryLine(
+        { ...network, layers },
+        { layer: 1, neuron: 0 },
+        defaultGridOptions(network),
+      );
+      expect(line).toEqual({ kind: 'x', value: 0.5 / 1.5 });
+    }
+  });
+
+  it('names the layer that bends it after relu, tanh or sigmoid', () => {
+    const network = findLesson('linear-collapse')!.network;
+    for (const activation of ['relu', 'tanh', 'sigmoid'] as const) {
+      const layers = [
+        network.layers[0]!,
+        { ...network.layers[1]!, activation },
+        { activation: 'linear' as const, neurons: [{ weights: [1], bias: 0 }] },
+      ];
+      const line = boundaryLine(
+        { ...network, layers },
+        { layer: 2, neuron: 0 },
+        defaultGridOptions(network),
+      );
+      expect(boundaryText(line, 'x1', 'x2', en)).toBe(
+        `boundary: in general not one straight line (layer 2 is ${activation})`,
+      );
+    }
   });
 
   it('moves with inputs held fixed', () => {

@@ -298,6 +298,46 @@ describe('the hidden grids beside the output grid', () => {
     expect(plan.leftWidth).toBeGreaterThanOrEqual(38);
   });
 
+  it('keep their place when a weighted sum reaches exactly 0 (xor, s1 bias 0.6 to 0.5)', () => {
+    const size = { columns: 80, rows: 24 };
+    for (const language of ['en', 'ja'] as const) {
+      for (const mode of [[], [{ type: 'edit-targets' }]] as Action[][]) {
+        const xor = { ...start('xor'), language };
+        const bias = run(xor, { type: 'move-value', delta: 2 });
+        const before = planMiddle(
+          run(bias, { type: 'set-value', value: 0.6 }, ...mode),
+          size,
+        );
+        const atZero = planMiddle(
+          run(bias, { type: 'set-value', value: 0.5 }, ...mode),
+          size,
+        );
+        // Rows (0,1) and (1,0) now sum to exactly 0 and are marked *.
+        expect(atZero.rows.map((row) => row.isOnBoundary)).toEqual([
+          false,
+          true,
+          true,
+          false,
+        ]);
+        expect(atZero.table[2]).toMatch(/ 0\.00\*$/);
+        const shape = (plan: typeof before) => ({
+          layout: plan.layout,
+          leftWidth: plan.leftWidth,
+          heights: plan.heights,
+          side: plan.side,
+          tableLines: plan.table.length,
+        });
+        expect(shape(atZero)).toEqual(shape(before));
+        expect(shape(atZero).side).toEqual({
+          layer: 0,
+          shown: 2,
+          more: 0,
+          columns: 1,
+        });
+      }
+    }
+  });
+
   it('take more columns on a wider terminal', () => {
     const plan = planMiddle(start('three-layer'), { columns: 160, rows: 24 });
     expect(plan.side).toEqual({ layer: 0, shown: 3, more: 0, columns: 2 });

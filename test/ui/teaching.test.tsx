@@ -86,6 +86,30 @@ describe('the maths on screen', () => {
     );
   });
 
+  it('linear-collapse: y after linear layers has the one line y = 2.5*x1 - x2 + 0.5', async () => {
+    const s = open({ lesson: 'linear-collapse' });
+    await s.press(KEY.down);
+    const frame = await s.press(KEY.down);
+    expect(frame).toContain(
+      'y = linear(2.00*h1 + 1.00*h2 + 0.50)   boundary: x2 = 0.50 + 2.50*x1',
+    );
+    // The line is drawn over the grid (x2 = 1.5 at x1 = 0.4, the 8th
+    // column of 17) and named in the legend.
+    expect(frame).toContain('1.5 |..,,:::/-===++***');
+    expect(frame).toContain('/ boundary');
+    expect(frame).not.toContain('not one straight line');
+  });
+
+  it('xor: y after step neurons is in general not one straight line', async () => {
+    const s = open({ lesson: 'xor' });
+    await s.press(KEY.down);
+    const frame = await s.press(KEY.down);
+    expect(frame).toContain(
+      'y = step(0.50*s1 + 0.50*s2 - 0.70)   boundary: in general not one straight line…',
+    );
+    expect(frame).not.toMatch(/[/\\] boundary/);
+  });
+
   it('the weighted-sum column follows the selected neuron and marks the boundary rows', async () => {
     const s = open({ lesson: 'xor' });
     expect(s.frame()).toMatch(/x1 x2 \| s1 s2 \| y \| target +\| sum s1/);
@@ -99,7 +123,36 @@ describe('the maths on screen', () => {
     await and.type('ll');
     const frame = await set(and, '-1');
     expect(frame).toMatch(/ 1 {2}1 \| 0 \| +1 {2}X \| {2}0\.00\*/);
-    expect(frame).toContain('* on the boundary: the weighted sum is 0');
+    expect(frame).toContain('Truth table  3/4 right  * sum is 0');
+  });
+
+  it('keeps the layout when a sum reaches exactly 0 and a * shows (xor, s1 bias to 0.50)', async () => {
+    const s = open({ lesson: 'xor' });
+    await s.press(KEY.right);
+    await s.press(KEY.right);
+    const before = await s.press('-');
+    const atZero = await s.press('-');
+    // Every panel is where it was: the grid and its axis (17 cells), the
+    // small grids of s1 and s2, the table's header and the notes.
+    const places = (frame: string) =>
+      [
+        'grid: y AND',
+        '+----------------- ',
+        '>s1 NAND',
+        's2 OR',
+        'x1 x2 | s1 s2 | y | target    | sum s1 ',
+        'Stacking layers solves XOR: s1 =',
+        '-- PgDn: more (lines 1-3 of 9) --',
+      ].map((text) => {
+        const lines = frame.split('\n');
+        const row = lines.findIndex((line) => line.includes(text));
+        return [text, row, lines[row]?.indexOf(text.trimEnd())];
+      });
+    expect(places(atZero)).toEqual(places(before));
+    expect(places(atZero).every(([, row]) => row !== -1)).toBe(true);
+    expect(atZero).toContain('b[  0.50]');
+    expect(atZero).toContain('Truth table  2/4 right  * sum is 0');
+    expect(atZero).toContain(' 0  1 |  0  1 | 0 |      1  X |  0.00*');
   });
 });
 
