@@ -4,7 +4,9 @@ export const en = {
   ok: 'ok',
   wrong: 'X',
   sumOf: (name: string) => `sum ${name}`,
-  onBoundary: 'on the boundary: the weighted sum is 0',
+  onBoundary: (rule: string) =>
+    `on the boundary: the weighted sum is 0, where a step neuron gives ` +
+    `${rule === '>=' ? 1 : 0} (it fires when z ${rule} 0)`,
   sumIsZero: 'sum is 0',
   gridLegendStep: '# 1   . 0',
   gridLegendSmooth: (ramp: string, low: string, high: string) =>

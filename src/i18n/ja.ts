@@ -6,7 +6,9 @@ export const ja: typeof en = {
   ok: 'ok',
   wrong: 'X',
   sumOf: (name: string) => `和 ${name}`,
-  onBoundary: '境界上: 重み付き和が 0',
+  onBoundary: (rule: string) =>
+    `境界上: 重み付き和が 0。ステップ関数はここで ${rule === '>=' ? 1 : 0} ` +
+    `(z ${rule} 0 のとき発火)`,
   sumIsZero: '和が 0',
   gridLegendStep: '# 1   . 0',
   gridLegendSmooth: (ramp: string, low: string, high: string) =>

@@ -18,18 +18,25 @@ function screenSlope(grid: Grid, slope: number): number {
   return ((slope * cellWidth) / cellHeight) * CELL_ASPECT;
 }
 
+/** How steep `/` and `\` are on the screen, corner to corner of a cell. */
+const DIAGONAL_DEGREES = degreesOf(CELL_ASPECT);
+
+function degreesOf(slope: number): number {
+  return (Math.atan(Math.abs(slope)) * 180) / Math.PI;
+}
+
 /**
- * The mark of a boundary line drawn over a grid: the nearest of `-`, `/`,
- * `|` and `\` to the angle the line has on the screen. A line within 22.5
- * degrees of flat is `-`, within 22.5 degrees of upright `|`.
+ * The mark of a boundary line drawn over a grid: of `-`, `/` or `\` and
+ * `|`, the one whose own angle on the screen (0, about 63 and 90 degrees)
+ * is nearest the angle the line has there.
  */
 export function lineMark(line: BoundaryLine, grid: Grid): string {
   if (line.kind === 'x') return '|';
   if (line.kind !== 'y') return '-';
   const slope = screenSlope(grid, line.slope);
-  const degrees = (Math.atan(Math.abs(slope)) * 180) / Math.PI;
-  if (degrees < 22.5) return '-';
-  if (degrees > 67.5) return '|';
+  const degrees = degreesOf(slope);
+  if (degrees < DIAGONAL_DEGREES / 2) return '-';
+  if (degrees > (DIAGONAL_DEGREES + 90) / 2) return '|';
   return slope > 0 ? '/' : '\\';
 }
 

@@ -69,7 +69,7 @@ export function renderPrint(view: PrintView): string {
     isShown('table') && [
       `${messages.truthTable}${right}`,
       ...renderTable(network, rows, view.focus, messages),
-      ...boundaryNote(rows, view.focus, messages),
+      ...boundaryNote(rows, view.focus, network.stepRule, messages),
     ],
     isShown('grid') && [
       ...renderGrid(grid, network, targets, messages, {

@@ -1,4 +1,4 @@
-import { isBinaryActivation } from '../core/activation.js';
+import { isBinaryActivation, type StepRule } from '../core/activation.js';
 import { formatNumber } from '../core/number.js';
 import type { Network, NeuronAddress } from '../core/network.js';
 import type { TruthRow } from '../core/truth-table.js';
@@ -99,15 +99,17 @@ export function renderTable(
 
 /**
  * The line under the table that explains its `*`, when a row's weighted
- * sum is on the boundary; none otherwise.
+ * sum is on the boundary, with what the step rule `rule` makes of it;
+ * none otherwise.
  */
 export function boundaryNote(
   rows: readonly TruthRow[],
   sumOf: NeuronAddress,
+  rule: StepRule,
   messages: Messages,
 ): string[] {
   const isMarked = rows.some(
     (row) => row.boundary[sumOf.layer]?.[sumOf.neuron],
   );
-  return isMarked ? [`${BOUNDARY_MARK} ${messages.onBoundary}`] : [];
+  return isMarked ? [`${BOUNDARY_MARK} ${messages.onBoundary(rule)}`] : [];
 }

@@ -141,7 +141,7 @@ describe('the printed screen', () => {
       'y = linear(2.00*h1 + 1.00*h2 + 0.50)\nboundary: x2 = 0.50 + 2.50*x1\n',
     );
     // x2 = 1.5 at x1 = 0.4: the 15th of 33 columns on the top row.
-    expect(stdout).toContain(' 1.5 |...,,,,,:::::-/---=====+++++*****\n');
+    expect(stdout).toContain(' 1.5 |...,,,,,:::::;/;;;=====+++++*****\n');
     expect(stdout).toMatch(/ {3}\/ boundary\n/);
   });
 

@@ -205,8 +205,13 @@ describe('renderTable', () => {
     const lines = renderTable(network, rows, OUTPUT, en);
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe(' 1  1 | 0 |  0.00*');
-    expect(boundaryNote(rows, OUTPUT, en)).toEqual([
-      '* on the boundary: the weighted sum is 0',
+    expect(boundaryNote(rows, OUTPUT, '>', en)).toEqual([
+      '* on the boundary: the weighted sum is 0, where a step neuron gives 0 ' +
+        '(it fires when z > 0)',
+    ]);
+    expect(boundaryNote(rows, OUTPUT, '>=', en)).toEqual([
+      '* on the boundary: the weighted sum is 0, where a step neuron gives 1 ' +
+        '(it fires when z >= 0)',
     ]);
   });
 
@@ -217,7 +222,7 @@ describe('renderTable', () => {
     // The header reaches the column of the *, and nothing is explained.
     expect(lines[0]).toBe('x1 x2 | y |  sum y');
     expect(lines[4]).toBe(' 1  1 | 1 |  0.01');
-    expect(boundaryNote(rows, OUTPUT, en)).toEqual([]);
+    expect(boundaryNote(rows, OUTPUT, '>', en)).toEqual([]);
   });
 });
 

@@ -183,11 +183,13 @@ describe('the mark of a boundary line', () => {
     expect(slope(0)).toBe('-');
     expect(slope(0.01)).toBe('-');
     expect(slope(-0.01)).toBe('-');
-    expect(slope(0.4)).toBe('-');
-    expect(slope(0.42)).toBe('/');
-    expect(slope(-0.42)).toBe('\\');
-    expect(slope(2.4)).toBe('/');
-    expect(slope(-2.42)).toBe('|');
+    // The nearest mark: - at 0 degrees, / and \ at 63, | at 90.
+    expect(slope(0.61)).toBe('-');
+    expect(slope(0.63)).toBe('/');
+    expect(slope(-0.63)).toBe('\\');
+    expect(slope(2.5)).toBe('/');
+    expect(slope(4.2)).toBe('/');
+    expect(slope(-4.3)).toBe('|');
     expect(slope(100)).toBe('|');
   });
 
@@ -199,12 +201,12 @@ describe('the mark of a boundary line', () => {
   });
 
   it('takes the size of the cells into account', () => {
-    // Slope 0.3 is 17 degrees on 33x17, 31 degrees on 33x33 (rows half as
-    // tall in input units); slope 1 is 63 and 76 degrees on 17x17 and 9x17.
-    const gentle = { weights: [-0.3, 1], bias: 0 };
+    // Slope 0.4 is 22 degrees on 33x17, 39 degrees on 33x33 (rows half as
+    // tall in input units); slope 2 is 76 and 83 degrees on 17x17 and 9x17.
+    const gentle = { weights: [-0.4, 1], bias: 0 };
     expect(at(gentle)).toBe('-');
     expect(at(gentle, { width: 33, height: 33 })).toBe('/');
-    const steep = { weights: [-1, 1], bias: 0 };
+    const steep = { weights: [-2, 1], bias: 0 };
     expect(at(steep, { width: 17, height: 17 })).toBe('/');
     expect(at(steep, { width: 9, height: 17 })).toBe('|');
   });

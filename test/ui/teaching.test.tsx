@@ -95,7 +95,7 @@ describe('the maths on screen', () => {
     );
     // The line is drawn over the grid (x2 = 1.5 at x1 = 0.4, the 8th
     // column of 17) and named in the legend.
-    expect(frame).toContain('1.5 |..,,:::/-===++***');
+    expect(frame).toContain('1.5 |..,,:::/;===++***');
     expect(frame).toContain('/ boundary');
     expect(frame).not.toContain('not one straight line');
   });
