@@ -22,7 +22,7 @@ import {
 afterEach(closeSessions);
 
 // The question's wording may change; it names the unsaved changes.
-const QUIT_QUESTION = /unsaved changes: q/i;
+const QUIT_QUESTION = /unsaved changes in and: q/i;
 
 /** Waits for the end and checks the terminal was left as it was found. */
 async function expectCleanExit(

@@ -4,15 +4,20 @@ import { KEY, closeSessions, startSession } from './terminal.js';
 afterEach(closeSessions);
 
 describe('the preset list', () => {
-  it('lists the 15 lessons in order with the current one marked', async () => {
+  it('lists the 15 lessons in order from the current one, * on edited ones', async () => {
     const session = await startSession({}, 'lesson 1/15');
 
+    await session.press('+');
+    await session.press('n');
     await session.press('o');
 
     await session.waitForText('Presets in lesson order');
     const rows = session.screenText();
     expect(rows.find((row) => row.includes(' and '))).toMatch(
-      /^>\* +1 {2}and +AND gate$/,
+      /^ \* +1 {2}and +AND gate$/,
+    );
+    expect(rows.find((row) => row.includes(' nand '))).toMatch(
+      /^> {3}2 {2}nand +NAND gate$/,
     );
     expect(session.screen()).toMatch(
       /^ +7 {2}xor +XOR from NAND, OR and AND$/m,
