@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
 import type { Lesson } from '../core/lesson.js';
 import { FileExistsError, savePresetFile } from '../preset/files.js';
+import { PresetError } from '../preset/parse.js';
 import type { Action, SaveRequest } from './state.js';
 
 /** A typed path made absolute: from `cwd`, with `~/` as the home folder. */
@@ -41,7 +42,18 @@ export function performSave(
     return { type: 'save-done', path };
   } catch (error) {
     if (error instanceof FileExistsError) return { type: 'save-exists', path };
-    const message = error instanceof Error ? error.message : String(error);
-    return { type: 'save-failed', message };
+    return { type: 'save-failed', message: fieldError(error) };
   }
+}
+
+/**
+ * Why a save failed, for beside the field: the field shows the path, so a
+ * preset error leaves out the file's name (`not saved: no such folder
+ * (gone)`).
+ */
+export function fieldError(error: unknown): string {
+  if (!(error instanceof PresetError)) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return [error.place, error.problem].filter(Boolean).join(': ');
 }

@@ -72,7 +72,7 @@ export function Screen({
   const { network } = state.lesson;
   const columns = size.columns;
   // A long message may take a line of the footer.
-  const statusHeight = statusLines(state, columns).length;
+  const statusHeight = statusLines(state, messages, columns).length;
   return (
     <Box flexDirection="column" width={columns}>
       <Header

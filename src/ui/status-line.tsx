@@ -30,33 +30,71 @@ export interface TextFieldProps {
   onChange: (text: string) => void;
 }
 
+/** The field's label, cut to at most half the width. */
+function fieldLabel(label: string, width: number): string {
+  return truncateToWidth(label, Math.floor(width / 2));
+}
+
+/** The columns left beside the label and the text for the field's note. */
+function roomBeside(label: string, draft: Draft, width: number): number {
+  const shown = draftText(draft);
+  return (
+    width - displayWidth(fieldLabel(label, width)) - displayWidth(shown) - 4
+  );
+}
+
+/**
+ * True when the field's error does not fit beside what was typed (a long
+ * path): it then takes the line under the field, so it is never hidden.
+ */
+export function isErrorBelow(
+  label: string,
+  draft: Draft,
+  width: number,
+): boolean {
+  const { error } = draft;
+  return (
+    error !== null && displayWidth(error) > roomBeside(label, draft, width)
+  );
+}
+
 /**
  * A one-line text field. It takes every key while it is open (the
  * keymap sends only Enter, Esc and Ctrl+C to the app); a refused value
- * keeps it open with the reason beside it. Until something is typed it
- * shows the prefilled text, which typing replaces and Enter takes.
+ * keeps it open with the reason beside it, or under it when it does not
+ * fit there. Until something is typed it shows the prefilled text, which
+ * typing replaces and Enter takes.
  */
 export function TextField(props: TextFieldProps): ReactNode {
   const { label, draft, hint, width, isColor, onChange } = props;
-  const note = draft.error ?? hint;
-  const labelText = truncateToWidth(label, Math.floor(width / 2));
-  const shown = draftText(draft);
-  const room = width - displayWidth(labelText) - displayWidth(shown) - 4;
+  const isBelow = isErrorBelow(label, draft, width);
+  const beside = isBelow ? hint : (draft.error ?? hint);
+  const room = Math.max(0, roomBeside(label, draft, width));
+  const color = isColor ? 'red' : undefined;
   return (
-    <Box width={width} height={1} overflow="hidden">
-      <Text wrap="truncate-end">{labelText} </Text>
-      <TextInput
-        value={draft.text}
-        placeholder={draft.prefill}
-        onChange={onChange}
-      />
-      <Text
-        wrap="truncate-end"
-        color={isColor && draft.error ? 'red' : undefined}
-      >
-        {'  '}
-        {truncateToWidth(note, Math.max(0, room))}
-      </Text>
+    <Box flexDirection="column">
+      <Box width={width} height={1} overflow="hidden">
+        <Box flexShrink={0}>
+          <Text>{fieldLabel(label, width)} </Text>
+        </Box>
+        <TextInput
+          value={draft.text}
+          placeholder={draft.prefill}
+          onChange={onChange}
+        />
+        <Text
+          wrap="truncate-end"
+          color={!isBelow && draft.error ? color : undefined}
+        >
+          {'  '}
+          {truncateToWidth(beside, room)}
+        </Text>
+      </Box>
+      {isBelow && (
+        <Text wrap="truncate-end" color={color}>
+          {truncateToWidth(draft.error ?? '', width)}
+        </Text>
+      )}
     </Box>
   );
 }
@@ -86,12 +124,30 @@ function isFieldOpen(state: SessionState): boolean {
  */
 const MAX_STATUS_LINES = FIXED_LINES.status + FIXED_LINES.footer;
 
+/** The label, hint and draft of the open field. */
+function fieldProps(state: SessionState, messages: Messages) {
+  const isValue = state.mode === 'edit-value';
+  return {
+    label: isValue ? editLabel(state, messages) : messages.savePrompt,
+    hint: isValue ? messages.fieldHint : messages.saveHint,
+    draft: state.draft,
+  };
+}
+
 /**
  * The lines of the status message, wrapped: one normally, more for a long
- * message (taking lines of the footer); one for an open field.
+ * message (taking lines of the footer); one for an open field, two when
+ * its error goes under it.
  */
-export function statusLines(state: SessionState, width: number): string[] {
-  if (isFieldOpen(state)) return [''];
+export function statusLines(
+  state: SessionState,
+  messages: Messages,
+  width: number,
+): string[] {
+  if (isFieldOpen(state)) {
+    const { label, draft } = fieldProps(state, messages);
+    return isErrorBelow(label, draft, width) ? ['', ''] : [''];
+  }
   const lines = wrapText(state.status?.text ?? '', width);
   if (lines.length <= MAX_STATUS_LINES) return lines;
   const kept = lines.slice(0, MAX_STATUS_LINES - 1);
@@ -103,12 +159,9 @@ export function statusLines(state: SessionState, width: number): string[] {
 export function StatusLine(props: StatusLineProps): ReactNode {
   const { state, messages, width, isColor, onDraftChange } = props;
   if (isFieldOpen(state)) {
-    const isValue = state.mode === 'edit-value';
     return (
       <TextField
-        label={isValue ? editLabel(state, messages) : messages.savePrompt}
-        draft={state.draft}
-        hint={isValue ? messages.fieldHint : messages.saveHint}
+        {...fieldProps(state, messages)}
         width={width}
         isColor={isColor}
         onChange={onDraftChange}
@@ -118,7 +171,7 @@ export function StatusLine(props: StatusLineProps): ReactNode {
   const color = state.status?.tone === 'error' ? 'red' : 'green';
   return (
     <Box flexDirection="column">
-      {statusLines(state, width).map((line, index) => (
+      {statusLines(state, messages, width).map((line, index) => (
         <StyledLine
           key={index}
           segments={[{ text: fitToWidth(line, width), color }]}

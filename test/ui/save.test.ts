@@ -63,7 +63,7 @@ describe('performSave', () => {
     );
     expect(action).toEqual({
       type: 'save-failed',
-      message: 'x.json: not saved: no such folder (missing)',
+      message: 'not saved: no such folder (missing)',
     });
   });
 });

@@ -368,6 +368,19 @@ describe('saving', () => {
     );
   });
 
+  it('shows why a save failed under a path too long to leave room beside it', async () => {
+    const s = open({ cwd: folder });
+    await s.press('s');
+    await s.press(`gone/${'a'.repeat(100)}.json`);
+    const frame = await s.press(KEY.enter);
+    const lines = frame.split('\n');
+    const field = lines.findIndex((line) => line.startsWith('Save to: gone/'));
+    expect(lines[field + 1]?.trimEnd()).toBe(
+      'not saved: no such folder (gone)',
+    );
+    expect(lines[field + 2]).toContain('Enter save');
+  });
+
   it('save then load gives an equal network, value for value', async () => {
     const s = open({ lesson: 'xor', cwd: folder });
     await s.type('jjll');
@@ -419,7 +432,7 @@ describe('saving', () => {
     await s.press('no/such/x.json');
     await s.press(KEY.enter);
     const frame = await s.waitFor('not saved');
-    expect(frame).toContain('x.json: not saved: no such folder (such)');
+    expect(frame).toContain('not saved: no such folder (such)');
     expect(frame).toContain('Save to:');
   });
 });
