@@ -1,7 +1,14 @@
-import { parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser';
+import {
+  type JSONPath,
+  parseTree,
+  type ParseError,
+  printParseErrorCode,
+  visit,
+} from 'jsonc-parser';
 import type { LocalText, Lesson } from '../core/lesson.js';
 import { inputCountOf, type Network } from '../core/network.js';
 import { outputCount } from '../core/network.js';
+import { variableName } from '../render/formula.js';
 import { presetFileSchema, type PresetFile } from './schema.js';
 
 /**
@@ -80,6 +87,36 @@ function parseJson(source: string, text: string): unknown {
       ? `${lineAndColumn(text, first.offset)}: ${describeError(first)}`
       : lineAndColumn(text, position ? Number(position) : text.length);
     throw new PresetError(source, '', `not valid JSON at ${where}`);
+  }
+}
+
+/**
+ * Throws when an object in the text gives a key twice: JSON.parse would
+ * keep the last silently, and the file would not say what it means.
+ */
+function checkDuplicateKeys(source: string, text: string): void {
+  const keysOfOpenObjects: Set<string>[] = [];
+  let twice: { path: JSONPath; offset: number } | undefined;
+  visit(text, {
+    onObjectBegin: () => {
+      keysOfOpenObjects.push(new Set());
+    },
+    onObjectEnd: () => {
+      keysOfOpenObjects.pop();
+    },
+    onObjectProperty: (key, offset, _length, _line, _column, pathOf) => {
+      const keys = keysOfOpenObjects.at(-1);
+      if (!keys || twice) return;
+      if (keys.has(key)) twice = { path: [...pathOf(), key], offset };
+      keys.add(key);
+    },
+  });
+  if (twice) {
+    throw new PresetError(
+      source,
+      formatPath(twice.path),
+      `is given twice (again at ${lineAndColumn(text, twice.offset)})`,
+    );
   }
 }
 
@@ -181,7 +218,41 @@ function checkShape(source: string, network: Network, file: PresetFile): void {
       }
     });
   });
+  checkNames(source, network);
   checkTargets(source, network, file.targets);
+}
+
+/**
+ * Throws when a label would give a neuron the name (the label's first
+ * word) of an input or of another neuron: formulas and tables could not
+ * tell them apart. Neurons without a label get names that do not clash.
+ */
+function checkNames(source: string, network: Network): void {
+  const owners = new Map<string, string>(
+    network.inputs.map((name) => [name, 'an input']),
+  );
+  const labelled: { name: string; place: string }[] = [];
+  network.layers.forEach((layer, layerIndex) => {
+    layer.neurons.forEach((neuron, neuronIndex) => {
+      const address = { layer: layerIndex, neuron: neuronIndex };
+      const name = variableName(network, address);
+      const place = `layers[${layerIndex}].neurons[${neuronIndex}]`;
+      if (neuron.label?.trim()) labelled.push({ name, place });
+      else owners.set(name, place);
+    });
+  });
+  for (const { name, place } of labelled) {
+    const owner = owners.get(name);
+    if (owner !== undefined) {
+      throw new PresetError(
+        source,
+        `${place}.label`,
+        `'${name}' is also the name of ${owner}; formulas would not tell ` +
+          'them apart',
+      );
+    }
+    owners.set(name, place);
+  }
 }
 
 function checkTargets(
@@ -222,8 +293,13 @@ export function parsePreset(
   text: string,
   fallbackName: string,
 ): Lesson {
-  const data = parseJson(source, text.replace(/^\uFEFF/, ''));
-  return lessonFromData(source, data, fallbackName);
+  const json = text.replace(/^\uFEFF/, '');
+  const data = parseJson(source, json);
+  const lesson = lessonFromData(source, data, fallbackName);
+  // After the schema, which refuses JSON nested deeper than a preset is:
+  // the check recurses once for every level.
+  checkDuplicateKeys(source, json);
+  return lesson;
 }
 
 /** Checks data already parsed from JSON and makes a lesson of it. */

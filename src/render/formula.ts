@@ -8,16 +8,18 @@ import {
 
 /**
  * The short name of a neuron's output in formulas: the first word of its
- * label ("s1" for "s1 NAND"), or its place ("h1.2") when it has none.
+ * label ("s1" for "s1 NAND"), or without one, "y" for a lone output
+ * ("out" when an input is named y) and its place ("h1.2") otherwise.
  */
 export function variableName(network: Network, address: NeuronAddress): string {
   const label = network.layers[address.layer]?.neurons[address.neuron]?.label;
   const word = label?.trim().split(/\s+/)[0];
   if (word) return word;
-  return address.layer === network.layers.length - 1 &&
-    network.layers[address.layer]?.neurons.length === 1
-    ? 'y'
-    : `h${address.layer + 1}.${address.neuron + 1}`;
+  const isLoneOutput =
+    address.layer === network.layers.length - 1 &&
+    network.layers[address.layer]?.neurons.length === 1;
+  if (!isLoneOutput) return `h${address.layer + 1}.${address.neuron + 1}`;
+  return network.inputs.includes('y') ? 'out' : 'y';
 }
 
 /**

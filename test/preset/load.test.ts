@@ -84,6 +84,22 @@ const EXPECTED: Record<string, [place: string, problem: string]> = {
   ],
   'constructor-key.json': ['', "unknown key 'constructor'"],
   'duplicate-inputs.json': ['inputs[2]', "'x' is named twice"],
+  'duplicate-key.json': [
+    'inputs',
+    'is given twice (again at line 3, column 3)',
+  ],
+  'duplicate-key-nested.json': [
+    'layers[0].neurons[0].bias',
+    'is given twice (again at line 6, column 50)',
+  ],
+  'label-twice.json': [
+    'layers[0].neurons[1].label',
+    "'h' is also the name of layers[0].neurons[0]; formulas would not tell them apart",
+  ],
+  'label-input-name.json': [
+    'layers[0].neurons[0].label',
+    "'x1' is also the name of an input; formulas would not tell them apart",
+  ],
   'empty-input-name.json': ['inputs[1]', 'must not be empty'],
   'empty-inputs.json': ['inputs', 'must hold at least one input'],
   'empty-layers.json': ['layers', 'must hold at least one layer'],

@@ -33,6 +33,13 @@ describe('formulaText', () => {
     expect(formulaText(AND, OUTPUT)).toBe('y = step(0.50*x1 + 0.50*x2 - 0.70)');
   });
 
+  it('calls a lone output out when an input is named y', () => {
+    const network: Network = { ...AND, inputs: ['x', 'y'] };
+    expect(formulaText(network, OUTPUT)).toBe(
+      'out = step(0.50*x + 0.50*y - 0.70)',
+    );
+  });
+
   it('writes a leading negative weight with its sign', () => {
     expect(formulaText(single([-0.5, -0.5], 0.7), OUTPUT)).toBe(
       'y = step(-0.50*x1 - 0.50*x2 + 0.70)',
