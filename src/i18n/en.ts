@@ -127,6 +127,11 @@ export const en = {
     `Layer ${layer} now uses ${activation}.`,
   layerAdded: (layer: number) =>
     `Layer ${layer} added: it passes its inputs on unchanged (linear, weight 1) until you edit it.`,
+  layerDeleted: (layer: number, inputs: string) =>
+    `Layer ${layer} deleted: the layer after it now reads ${inputs}, each ` +
+    'weight kept in its place and any new one 0.',
+  outputLayerDeleted: (layer: number) =>
+    `Layer ${layer} deleted: the layer before it is the output now.`,
   neuronLimit: (count: number) =>
     `A layer holds at most ${count} neurons; this one is full.`,
   layerLimit: (count: number) => `A network holds at most ${count} layers.`,

@@ -129,6 +129,11 @@ export const ja: typeof en = {
     `第${layer}層の活性化関数を ${activation} にしました。`,
   layerAdded: (layer: number) =>
     `第${layer}層を追加しました。編集するまでは入力をそのまま通します (linear、重み 1)。`,
+  layerDeleted: (layer: number, inputs: string) =>
+    `第${layer}層を削除しました。次の層は ${inputs} を読みます。重みは位置ごとに` +
+    'そのまま、足りない分は 0 です。',
+  outputLayerDeleted: (layer: number) =>
+    `第${layer}層を削除しました。その前の層が出力層になりました。`,
   neuronLimit: (count: number) =>
     `1つの層に置けるニューロンは ${count} 個までです。この層はいっぱいです。`,
   layerLimit: (count: number) => `層は ${count} 層までです。`,

@@ -23,6 +23,7 @@ import {
 import { formatNumber, parseNumber } from '../core/number.js';
 import { binaryRows, targetsFit, type Targets } from '../core/truth-table.js';
 import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
+import { inputNames } from '../render/formula.js';
 import type { Selection } from '../render/network.js';
 import {
   reduceTraining,
@@ -681,8 +682,13 @@ function deleteLayerHere(
   }
   const { layer } = state.selection;
   const network = deleteLayer(state.lesson.network, layer);
+  const text =
+    layer < network.layers.length
+      ? messages.layerDeleted(layer + 1, inputNames(network, layer).join(', '))
+      : messages.outputLayerDeleted(layer + 1);
   return commitNetwork(state, network, messages, {
     selection: { layer, neuron: 0, value: 0 },
+    status: { text, tone: 'info' },
   });
 }
 

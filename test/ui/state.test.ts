@@ -468,6 +468,22 @@ describe('structure', () => {
     const state = run(start('xor'), { type: 'delete-layer' });
     expect(network(state).layers).toHaveLength(1);
     expect(network(state).layers[0]?.neurons[0]?.weights).toEqual([0.5, 0.5]);
+    expect(state.status?.text).toBe(
+      'Layer 1 deleted: the layer after it now reads x1, x2, each weight ' +
+        'kept in its place and any new one 0.',
+    );
+  });
+
+  it('X on the output layer says the layer before is the output now', () => {
+    const output = { layer: 2, neuron: 0, value: 0 } as const;
+    const state = run(
+      { ...start('three-layer'), selection: output },
+      { type: 'delete-layer' },
+    );
+    expect(network(state).layers).toHaveLength(2);
+    expect(state.status?.text).toBe(
+      'Layer 3 deleted: the layer before it is the output now.',
+    );
   });
 
   it('X refuses to delete the last layer', () => {
