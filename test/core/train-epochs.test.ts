@@ -140,7 +140,7 @@ describe('trainEpochs', () => {
     expect(state.epoch).toBe(50);
     expect(state.isConverged).toBe(false);
     expect(state.message).toContain(
-      'No clean epoch in 50 epochs: the targets are not linearly separable.',
+      'No clean epoch in 50 epochs: no straight line splits the 1s from the 0s (not linearly separable)',
     );
   });
 

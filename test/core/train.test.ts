@@ -87,11 +87,10 @@ describe('the perceptron rule against perceptron-rule.json', () => {
     expect(state.epoch).toBe(100);
     expect(state.isConverged).toBe(false);
     expect(state.message).toBe(
-      'No clean epoch in 100 epochs: the targets are not linearly ' +
-        'separable. No straight line splits the 1s from the 0s, so one ' +
-        'layer of step neurons can never get every row right. Add a ' +
-        'hidden layer (as the XOR lesson does with NAND, OR and AND), or ' +
-        'train a sigmoid network with backprop.',
+      'No clean epoch in 100 epochs: no straight line splits the 1s from ' +
+        'the 0s (not linearly separable), so one layer of step neurons ' +
+        'never gets every row right. Add a hidden layer, as the XOR lesson ' +
+        'does, or use sigmoid and backprop.',
     );
   });
 

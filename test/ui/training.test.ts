@@ -528,7 +528,7 @@ describe('live training', () => {
     expect(training.state.epoch).toBe(1000);
     expect(training.isRunning).toBe(false);
     expect(state.status?.text).toMatch(
-      /^No clean epoch in 1000 epochs: the targets are not linearly separable/,
+      /^No clean epoch in 1000 epochs: no straight line splits the 1s from the 0s \(not linearly separable\)/,
     );
     // Space again trains as many epochs more.
     expect(trainingOf(run(state, LIVE)).stopAt).toBe(2000);

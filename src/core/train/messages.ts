@@ -72,11 +72,12 @@ function noCleanEpochMessage(run: Run): string {
   if (inseparable >= 0) {
     const which = outputs > 1 ? ` of output ${inseparable + 1}` : '';
     const cut = rows[0]!.length > 2 ? 'flat plane' : 'straight line';
+    // Short enough for the three lines a status message has at 80 columns.
     return (
-      `${head}: the targets${which} are not linearly separable. No ${cut} ` +
-      `splits the 1s from the 0s, so one layer of step neurons can never ` +
-      `get every row right. Add a hidden layer (as the XOR lesson does ` +
-      `with NAND, OR and AND), or train a sigmoid network with backprop.`
+      `${head}: no ${cut} splits the 1s from the 0s${which} (not linearly ` +
+      `separable), so one layer of step neurons never gets every row ` +
+      `right. Add a hidden layer, as the XOR lesson does, or use sigmoid ` +
+      `and backprop.`
     );
   }
   if (separable.every((answer) => answer === true)) {
