@@ -12,6 +12,7 @@ import { settingsFor } from './core/train.js';
 import { printLesson, reportText, trainLesson } from './command/print.js';
 import { numpyProgram } from './render/numpy.js';
 import { localText } from './render/print.js';
+import { messagesFor } from './i18n/messages.js';
 
 declare const NN_TUI_VERSION: string;
 
@@ -88,8 +89,9 @@ function withTraining(
 /** `--export numpy`: the lesson's program, after `--train` if given. */
 function exportProgram(lesson: Lesson, options: CommandOptions): string {
   if (options.train === undefined) return numpyProgram(lesson);
-  const trained = trainLesson(lesson, options);
-  const report = reportText(trained.report).split('\n');
+  // In English, as the rest of the program's comments are.
+  const trained = trainLesson(lesson, { ...options, language: 'en' });
+  const report = reportText(trained.report, messagesFor('en')).split('\n');
   return numpyProgram(trained.lesson, report);
 }
 

@@ -9,7 +9,7 @@ import { formatNumber } from '../core/number.js';
 import { resolveSettings, settingsFor, train } from '../core/train.js';
 import { counted } from '../core/train/plan.js';
 import { truthTable } from '../core/truth-table.js';
-import { messagesFor } from '../i18n/messages.js';
+import { type Messages, messagesFor } from '../i18n/messages.js';
 import { lessonJson, rowsJson } from '../render/json.js';
 import { renderPrint } from '../render/print.js';
 import { type CommandOptions, UsageError } from './args.js';
@@ -174,21 +174,22 @@ export function trainLesson(
     loss: state.loss,
     accuracy: state.accuracy,
     converged: state.isConverged,
-    message: state.message ?? '',
+    message: state.outcome
+      ? messagesFor(options.language).trainingOutcome(state.outcome)
+      : '',
   };
   return { lesson: { ...lesson, network: state.network }, report };
 }
 
 /** The training report as lines of text, for `--print --train`. */
-export function reportText(report: TrainingReport): string {
+export function reportText(report: TrainingReport, messages: Messages): string {
   return [
-    `Trained with the ${report.rule} rule, learning rate ` +
-      `${report.learningRate}, seed ${report.seed}, init ${report.init}, ` +
-      `${report.lossFunction === 'squared' ? 'squared error' : 'cross-entropy'}, ` +
-      `${report.batch === 'full' ? 'full batch' : 'online'}` +
-      `${report.shuffle ? ', rows shuffled' : ''}:`,
-    `${counted(report.epochs, 'epoch')}, loss ${report.loss.toPrecision(4)}, ` +
-      `${Math.round(report.accuracy * 100)}% of rows right.`,
+    messages.trainedWith(report),
+    messages.trainedTo(
+      report.epochs,
+      report.loss.toPrecision(4),
+      Math.round(report.accuracy * 100),
+    ),
     report.message,
   ]
     .filter(Boolean)
@@ -229,5 +230,7 @@ export function printLesson(
     hidden: options.hidden,
     ...(position ? { position } : {}),
   });
-  return trained ? `${reportText(trained.report)}\n\n${text}` : text;
+  const report =
+    trained && reportText(trained.report, messagesFor(options.language));
+  return report ? `${report}\n\n${text}` : text;
 }

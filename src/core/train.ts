@@ -3,7 +3,7 @@ import type { Network } from './network.js';
 import { createRandom } from './random.js';
 import type { Targets } from './truth-table.js';
 import { initialise } from './train/initialise.js';
-import { messageAfter } from './train/messages.js';
+import { outcomeAfter } from './train/messages.js';
 import { epochRowOrder, makePlan, resolveSettings } from './train/plan.js';
 import {
   addLossToHistory,
@@ -25,6 +25,7 @@ export { gradient, rowGradient, rowLoss } from './train/gradient.js';
 export type { WeightsAndBias } from './train/gradient.js';
 export { initialise } from './train/initialise.js';
 export type { Initialisation } from './train/initialise.js';
+export type { TrainingOutcome } from './train/messages.js';
 export { DEFAULT_EPOCHS, resolveSettings, rowOrder } from './train/plan.js';
 export { isLinearlySeparable } from './train/separable.js';
 export { LOSS_THRESHOLD, MAX_LOSS_HISTORY } from './train/state.js';
@@ -73,8 +74,8 @@ export function trainUpdate(
   updateOnce(run, order, details);
   const isEpochEnd = run.rowCursor === 0 && !run.hasOverflowed;
   if (!isEpochEnd) measure(run);
-  const message = messageAfter(run, isEpochEnd, settings.epochs);
-  return { state: finish(run, state.network, message), details };
+  const outcome = outcomeAfter(run, isEpochEnd, settings.epochs);
+  return { state: finish(run, state.network, outcome), details };
 }
 
 /** Runs the rest of the epoch under way: a whole epoch from its start. */
@@ -86,8 +87,8 @@ export function trainEpoch(
   const run = resume(state, targets, settings);
   runEpoch(run);
   if (run.hasOverflowed) measure(run);
-  const message = messageAfter(run, !run.hasOverflowed, settings.epochs);
-  return finish(run, state.network, message);
+  const outcome = outcomeAfter(run, !run.hasOverflowed, settings.epochs);
+  return finish(run, state.network, outcome);
 }
 
 /**
@@ -110,8 +111,8 @@ export function trainEpochs(
   }
   if (run.hasOverflowed) measure(run);
   const isEpochEnd = count > 0 && !run.hasOverflowed;
-  const message = messageAfter(run, isEpochEnd, settings.epochs);
-  return finish(run, state.network, message);
+  const outcome = outcomeAfter(run, isEpochEnd, settings.epochs);
+  return finish(run, state.network, outcome);
 }
 
 /**
@@ -132,8 +133,8 @@ export function train(
     runEpoch(run);
   }
   if (run.hasOverflowed) measure(run);
-  const message = messageAfter(run, epochs > 0, epochs);
-  return finish(run, start.network, message);
+  const outcome = outcomeAfter(run, epochs > 0, epochs);
+  return finish(run, start.network, outcome);
 }
 
 /**

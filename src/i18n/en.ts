@@ -1,5 +1,86 @@
+import type { TrainingOutcome } from '../core/train.js';
+
+/** `1 epoch`, `3 epochs`. */
+function counted(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** What a step of training came to, as the status line says it. */
+function trainingOutcome(outcome: TrainingOutcome): string {
+  switch (outcome.kind) {
+    case 'overflowed':
+      return (
+        `Training stopped in epoch ${outcome.epoch}: the weights ` +
+        `overflowed, because the next update would have made a weight or ` +
+        `bias too large for a number (learning rate ` +
+        `${outcome.learningRate}). The network is the last one whose ` +
+        `weights were all finite; reset it and try a smaller learning rate.`
+      );
+    case 'converged-clean':
+      return (
+        `Converged: epoch ${outcome.epoch} made no mistake, after ` +
+        `${counted(outcome.updates, 'update')}.`
+      );
+    case 'converged':
+      return (
+        `Converged in epoch ${outcome.epoch}: every row is right and the ` +
+        `loss is below ${outcome.lossThreshold}.`
+      );
+    case 'not-converged':
+      return (
+        `Not converged after ${counted(outcome.epochs, 'epoch')}: ` +
+        `${outcome.rowsRight} of ${outcome.rows} rows are right and the ` +
+        `loss is ${outcome.loss.toPrecision(3)}. Train for more epochs, or ` +
+        `try another learning rate.`
+      );
+    case 'not-separable': {
+      const cut = outcome.isPlane ? 'flat plane' : 'straight line';
+      const which =
+        outcome.output === null ? '' : ` of output ${outcome.output}`;
+      // Short enough for the three lines a status message has at 80 columns.
+      return (
+        `No clean epoch in ${counted(outcome.epochs, 'epoch')}: no ${cut} ` +
+        `splits the 1s from the 0s${which} (not linearly separable), so ` +
+        `one layer of step neurons never gets every row right. Add a ` +
+        `hidden layer, as the XOR lesson does, or use sigmoid and backprop.`
+      );
+    }
+    case 'separable-not-yet':
+      return (
+        `No clean epoch in ${counted(outcome.epochs, 'epoch')} yet. The ` +
+        `targets are linearly separable, so the perceptron rule will reach ` +
+        `one: train for more epochs.`
+      );
+    case 'no-clean-epoch':
+      return (
+        `No clean epoch in ${counted(outcome.epochs, 'epoch')}. Train for ` +
+        `more epochs.`
+      );
+  }
+}
+
+/** The settings a `--train` run used, as its report gives them. */
+export interface TrainedSettings {
+  rule: string;
+  learningRate: number;
+  seed: number;
+  init: string;
+  lossFunction: string;
+  batch: string;
+  shuffle: boolean;
+}
+
 /** English interface text. Functions fill in numbers and names. */
 export const en = {
+  trainingOutcome,
+  trainedWith: (settings: TrainedSettings) =>
+    `Trained with the ${settings.rule} rule, learning rate ` +
+    `${settings.learningRate}, seed ${settings.seed}, init ${settings.init}, ` +
+    `${settings.lossFunction === 'squared' ? 'squared error' : 'cross-entropy'}, ` +
+    `${settings.batch === 'full' ? 'full batch' : 'online'}` +
+    `${settings.shuffle ? ', rows shuffled' : ''}:`,
+  trainedTo: (epochs: number, loss: string, percentRight: number) =>
+    `${counted(epochs, 'epoch')}, loss ${loss}, ${percentRight}% of rows right.`,
   target: 'target',
   ok: 'ok',
   wrong: 'X',

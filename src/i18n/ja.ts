@@ -1,7 +1,67 @@
-import type { en } from './en.js';
+import type { TrainingOutcome } from '../core/train.js';
+import type { en, TrainedSettings } from './en.js';
+
+/** What a step of training came to, as the status line says it. */
+function trainingOutcome(outcome: TrainingOutcome): string {
+  switch (outcome.kind) {
+    case 'overflowed':
+      return (
+        `エポック ${outcome.epoch} で学習を止めました。次の更新で重みかバイアスが` +
+        `数として扱えないほど大きくなるためです (学習率 ${outcome.learningRate})。` +
+        `ネットワークは重みがすべて有限だった最後のものです。r で戻して、` +
+        `小さい学習率を試してください。`
+      );
+    case 'converged-clean':
+      return (
+        `収束しました: エポック ${outcome.epoch} で誤りなし ` +
+        `(更新 ${outcome.updates} 回)。`
+      );
+    case 'converged':
+      return (
+        `エポック ${outcome.epoch} で収束しました: すべての行が正解で、` +
+        `損失は ${outcome.lossThreshold} 未満です。`
+      );
+    case 'not-converged':
+      return (
+        `${outcome.epochs} エポックで収束していません: ${outcome.rows} 行中 ` +
+        `${outcome.rowsRight} 行が正解、損失は ${outcome.loss.toPrecision(3)} ` +
+        `です。もっと学習するか、学習率を変えてください。`
+      );
+    case 'not-separable': {
+      const cut = outcome.isPlane ? '平面' : '直線';
+      const which = outcome.output === null ? '' : `出力 ${outcome.output} の`;
+      return (
+        `${outcome.epochs} エポックで誤りのないエポックはありません: ` +
+        `${which}1 と 0 を分ける${cut}はありません (線形分離不可能)。` +
+        `ステップニューロン 1 層ではすべての行を正解にできません。` +
+        `XOR のレッスンのように隠れ層を足すか、シグモイドと誤差逆伝播法を使ってください。`
+      );
+    }
+    case 'separable-not-yet':
+      return (
+        `${outcome.epochs} エポックではまだ誤りのないエポックがありません。` +
+        `正解は線形分離可能なので、パーセプトロンの学習則はいずれ到達します。` +
+        `もっと学習してください。`
+      );
+    case 'no-clean-epoch':
+      return (
+        `${outcome.epochs} エポックで誤りのないエポックはありません。` +
+        `もっと学習してください。`
+      );
+  }
+}
 
 /** 日本語の表示文字列。キーは en.ts と同じ。 */
 export const ja: typeof en = {
+  trainingOutcome,
+  trainedWith: (settings: TrainedSettings) =>
+    `学習の設定: ${settings.rule === 'perceptron' ? 'パーセプトロンの学習則' : '誤差逆伝播法'}、` +
+    `学習率 ${settings.learningRate}、シード ${settings.seed}、init ${settings.init}、` +
+    `${settings.lossFunction === 'squared' ? '二乗誤差' : '交差エントロピー'}、` +
+    `${settings.batch === 'full' ? 'フルバッチ' : 'オンライン'}` +
+    `${settings.shuffle ? '、行をシャッフル' : ''}:`,
+  trainedTo: (epochs: number, loss: string, percentRight: number) =>
+    `${epochs} エポック、損失 ${loss}、${percentRight}% の行が正解。`,
   target: '正解',
   ok: 'ok',
   wrong: 'X',

@@ -172,8 +172,9 @@ export function trainingLines(
   const { lastUpdate, state } = training;
   const tone = state.hasOverflowed ? 'red' : 'green';
   const isCurrent = change === 'none';
+  const outcome = state.outcome && messages.trainingOutcome(state.outcome);
   const news = isCurrent
-    ? (state.message ?? '')
+    ? (outcome ?? '')
     : messages.trainingEditedSince(state.epoch, change === 'problem');
   const lines: Segment[][] = [
     titleLine(training, isRateSelected, messages),

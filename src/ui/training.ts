@@ -97,10 +97,11 @@ function info(text: string): Status {
   return { text, tone: 'info' };
 }
 
-/** What the core said about a state, as the status line shows it. */
-function statusOf(state: TrainingState): Status | null {
-  if (state.message === undefined) return null;
-  return { text: state.message, tone: state.hasOverflowed ? 'error' : 'info' };
+/** What a state came to, as the status line says it. */
+function statusOf(state: TrainingState, messages: Messages): Status | null {
+  if (state.outcome === undefined) return null;
+  const text = messages.trainingOutcome(state.outcome);
+  return { text, tone: state.hasOverflowed ? 'error' : 'info' };
 }
 
 /** The parts of a network that a new session starts for. */
@@ -279,7 +280,7 @@ function trainOneEpoch(
   const targets = targetsOf(state.lesson, messages);
   const next = trainEpoch(session.state, settings, targets);
   const after = { ...session, state: next, lastUpdate: null, isRunning: false };
-  return stepped(state, after, statusOf(next));
+  return stepped(state, after, statusOf(next, messages));
 }
 
 /** `.`: one update, whose rows and changes the training panel shows. */
@@ -304,7 +305,7 @@ function trainOneUpdate(
     lastUpdate: details,
     isRunning: false,
   };
-  return stepped(state, after, statusOf(next));
+  return stepped(state, after, statusOf(next, messages));
 }
 
 /**
@@ -454,7 +455,8 @@ function takeSlice(
   const { to } = action;
   const status = to.isRunning
     ? state.status
-    : (statusOf(to.state) ?? info(messages.trainingPaused(to.state.epoch)));
+    : (statusOf(to.state, messages) ??
+      info(messages.trainingPaused(to.state.epoch)));
   return stepped(state, to, status, false);
 }
 

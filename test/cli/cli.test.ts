@@ -318,6 +318,24 @@ describe('--train', () => {
     expect(json.training.converged).toBe(true);
   });
 
+  it('reports in Japanese with --lang ja, the outcome too', () => {
+    const result = runCli([
+      '--lang',
+      'ja',
+      '--print',
+      '--train',
+      '100',
+      'xor-single',
+    ]);
+    const [settings, summary, outcome] = result.stdout.split('\n');
+    expect(settings).toBe(
+      '学習の設定: パーセプトロンの学習則、学習率 1、シード 1、init preset、' +
+        '二乗誤差、オンライン:',
+    );
+    expect(summary).toBe('100 エポック、損失 0.2500、50% の行が正解。');
+    expect(outcome).toMatch(/^100 エポックで誤りのないエポックはありません/);
+  });
+
   it('says why one perceptron never learns XOR', () => {
     const result = runCli(['--print', 'xor-single', '--train', '100']);
     expect(result.code).toBe(0);

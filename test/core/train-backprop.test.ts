@@ -1,3 +1,4 @@
+import type { TrainingOutcome } from '../../src/core/train.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ActivationName } from '../../src/core/activation.js';
@@ -17,6 +18,12 @@ import {
   type LossName,
   type WeightsAndBias,
 } from '../../src/core/train.js';
+import { en } from '../../src/i18n/en.js';
+
+/** What a state came to, in the English interface's words. */
+function said(state: { outcome?: TrainingOutcome }): string | undefined {
+  return state.outcome && en.trainingOutcome(state.outcome);
+}
 
 const XOR: Targets = [[0], [1], [1], [0]];
 
@@ -271,7 +278,7 @@ describe('backprop on xor-sigmoid', () => {
     expect(state.epoch).toBe(635);
     expect(state.updates).toBe(635 * 4);
     expect(state.loss).toBeLessThan(0.01);
-    expect(state.message).toBe(
+    expect(said(state)).toBe(
       'Converged in epoch 635: every row is right and the loss is below 0.01.',
     );
   });
@@ -404,7 +411,7 @@ describe('a learning rate too high', () => {
     expect(state.isConverged).toBe(false);
     expect(state.epoch).toBe(12);
     expect(state.rowCursor).toBe(3);
-    expect(state.message).toBe(
+    expect(said(state)).toBe(
       'Training stopped in epoch 13: the weights overflowed, because the ' +
         'next update would have made a weight or bias too large for a ' +
         'number (learning rate 1000000). The network is the last one whose ' +
@@ -501,7 +508,7 @@ describe('running out of epochs with backprop', () => {
     const right = Math.round(state.accuracy * 4);
 
     expect(state.isConverged).toBe(false);
-    expect(state.message).toBe(
+    expect(said(state)).toBe(
       `Not converged after 10 epochs: ${right} of 4 rows are right and the ` +
         `loss is ${state.loss.toPrecision(3)}. Train for more epochs, or ` +
         `try another learning rate.`,
@@ -516,6 +523,6 @@ describe('running out of epochs with backprop', () => {
     };
     const state = train(xorSigmoid(), XOR, settings, 1);
 
-    expect(state.message).toMatch(/^Not converged after 1 epoch: /);
+    expect(said(state)).toMatch(/^Not converged after 1 epoch: /);
   });
 });

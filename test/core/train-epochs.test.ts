@@ -1,3 +1,4 @@
+import type { TrainingOutcome } from '../../src/core/train.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TrainingSettings } from '../../src/core/lesson.js';
@@ -11,6 +12,12 @@ import {
   trainUpdate,
   type TrainingState,
 } from '../../src/core/train.js';
+import { en } from '../../src/i18n/en.js';
+
+/** What a state came to, in the English interface's words. */
+function said(state: { outcome?: TrainingOutcome }): string | undefined {
+  return state.outcome && en.trainingOutcome(state.outcome);
+}
 
 const AND: Targets = [[0], [0], [0], [1]];
 const XOR: Targets = [[0], [1], [1], [0]];
@@ -108,7 +115,7 @@ describe('trainEpochs', () => {
 
     expect(state.epoch).toBe(635);
     expect(state.isConverged).toBe(true);
-    expect(state.message).toBe(
+    expect(said(state)).toBe(
       'Converged in epoch 635: every row is right and the loss is below 0.01.',
     );
   });
@@ -139,7 +146,7 @@ describe('trainEpochs', () => {
 
     expect(state.epoch).toBe(50);
     expect(state.isConverged).toBe(false);
-    expect(state.message).toContain(
+    expect(said(state)).toContain(
       'No clean epoch in 50 epochs: no straight line splits the 1s from the 0s (not linearly separable)',
     );
   });

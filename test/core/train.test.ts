@@ -1,3 +1,4 @@
+import type { TrainingOutcome } from '../../src/core/train.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { StepRule } from '../../src/core/activation.js';
@@ -12,6 +13,12 @@ import {
   trainUpdate,
   type TrainingState,
 } from '../../src/core/train.js';
+import { en } from '../../src/i18n/en.js';
+
+/** What a state came to, in the English interface's words. */
+function said(state: { outcome?: TrainingOutcome }): string | undefined {
+  return state.outcome && en.trainingOutcome(state.outcome);
+}
 
 interface Trace {
   weights: number[];
@@ -62,7 +69,7 @@ describe('the perceptron rule against perceptron-rule.json', () => {
     expect(state.isConverged).toBe(true);
     expect(state.accuracy).toBe(1);
     expect(state.loss).toBe(0);
-    expect(state.message).toBe(
+    expect(said(state)).toBe(
       'Converged: epoch 6 made no mistake, after 10 updates.',
     );
   });
@@ -86,7 +93,7 @@ describe('the perceptron rule against perceptron-rule.json', () => {
 
     expect(state.epoch).toBe(100);
     expect(state.isConverged).toBe(false);
-    expect(state.message).toBe(
+    expect(said(state)).toBe(
       'No clean epoch in 100 epochs: no straight line splits the 1s from ' +
         'the 0s (not linearly separable), so one layer of step neurons ' +
         'never gets every row right. Add a hidden layer, as the XOR lesson ' +
@@ -160,7 +167,7 @@ describe('the perceptron rule against perceptron-rule.json', () => {
     const state = train(perceptron(), AND, ruleAt(1), 3);
 
     expect(state.isConverged).toBe(false);
-    expect(state.message).toBe(
+    expect(said(state)).toBe(
       'No clean epoch in 3 epochs yet. The targets are linearly separable, ' +
         'so the perceptron rule will reach one: train for more epochs.',
     );

@@ -29,9 +29,9 @@ const FAMILY = '👨\u200d👩\u200d👧';
 const HOSTILE = '\u001B]0;pwned\u0007\u001B[?1000h\u001B[2J\u001B[31m';
 
 /** One neuron of a big layer: a long, wide label and huge finite weights. */
-function neuron(index: number, inputs: number) {
+function neuron(layer: number, index: number, inputs: number) {
   return {
-    label: `ニューロン${index} ${'long label '.repeat(4)}${HOSTILE}`,
+    label: `ニューロン${layer}.${index} ${'long label '.repeat(4)}${HOSTILE}`,
     weights: Array.from({ length: inputs }, (_, input) =>
       input % 2 === 0 ? 1e300 : -1e300,
     ),
@@ -50,7 +50,7 @@ function largestPreset(): object {
     layers: activations.map((activation, layer) => ({
       activation,
       neurons: Array.from({ length: 16 }, (_, index) =>
-        neuron(index, layer === 0 ? 6 : 16),
+        neuron(layer, index, layer === 0 ? 6 : 16),
       ),
     })),
   };

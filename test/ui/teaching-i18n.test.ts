@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TrainingOutcome } from '../../src/core/train.js';
 import { en } from '../../src/i18n/en.js';
 import { ja } from '../../src/i18n/ja.js';
 import { builtInLessons } from '../../src/preset/catalog.js';
@@ -9,6 +10,49 @@ function shape(value: unknown): string {
     ? `function of ${value.length}`
     : typeof value;
 }
+
+/** One outcome of each kind, as the core reports them. */
+const OUTCOMES: TrainingOutcome[] = [
+  { kind: 'overflowed', epoch: 3, learningRate: 1e308 },
+  { kind: 'converged-clean', epoch: 6, updates: 10 },
+  { kind: 'converged', epoch: 635, lossThreshold: 0.01 },
+  { kind: 'not-converged', epochs: 1, rowsRight: 2, rows: 4, loss: 0.1234 },
+  { kind: 'not-separable', epochs: 1000, output: null, isPlane: false },
+  { kind: 'not-separable', epochs: 50, output: 2, isPlane: true },
+  { kind: 'separable-not-yet', epochs: 5 },
+  { kind: 'no-clean-epoch', epochs: 5 },
+];
+
+describe('what training came to, in both languages', () => {
+  it.each(OUTCOMES)('says $kind in Japanese with its numbers', (outcome) => {
+    const text = ja.trainingOutcome(outcome);
+    expect(text).toMatch(/[\u3040-\u30ff]/);
+    expect(text).not.toMatch(/\b(the|epoch|epochs|rows?)\b/);
+    const numbers = Object.values(outcome).filter(
+      (value): value is number => typeof value === 'number',
+    );
+    for (const number of numbers) {
+      const shown = number === 0.1234 ? '0.123' : String(number);
+      expect(text).toContain(shown);
+      expect(en.trainingOutcome(outcome)).toContain(shown);
+    }
+  });
+
+  it('says why one perceptron never learns XOR in both', () => {
+    const outcome = OUTCOMES[4]!;
+    expect(en.trainingOutcome(outcome)).toBe(
+      'No clean epoch in 1000 epochs: no straight line splits the 1s from ' +
+        'the 0s (not linearly separable), so one layer of step neurons ' +
+        'never gets every row right. Add a hidden layer, as the XOR lesson ' +
+        'does, or use sigmoid and backprop.',
+    );
+    expect(ja.trainingOutcome(outcome)).toBe(
+      '1000 エポックで誤りのないエポックはありません: 1 と 0 を分ける直線はありません ' +
+        '(線形分離不可能)。ステップニューロン 1 層ではすべての行を正解にできません。' +
+        'XOR のレッスンのように隠れ層を足すか、シグモイドと誤差逆伝播法を使ってください。',
+    );
+  });
+});
 
 describe('every message in both languages', () => {
   it('has the same keys in English and Japanese', () => {

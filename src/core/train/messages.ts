@@ -1,66 +1,87 @@
-import { counted } from './plan.js';
 import { isLinearlySeparable } from './separable.js';
 import { LOSS_THRESHOLD } from './state.js';
 import type { Run } from './run.js';
 
 /**
- * The sentence for the state after a step: an overflow, convergence, or
+ * What a step of training came to, when it is worth saying: the screen
+ * and the command line put it in words, in the user's language.
+ */
+export type TrainingOutcome =
+  /** An update would have made a weight or bias too large for a number. */
+  | { kind: 'overflowed'; epoch: number; learningRate: number }
+  /** Perceptron rule: an epoch without a mistake. */
+  | { kind: 'converged-clean'; epoch: number; updates: number }
+  /** Backprop: every row right and the loss below `lossThreshold`. */
+  | { kind: 'converged'; epoch: number; lossThreshold: number }
+  /** Backprop ran out of epochs. */
+  | {
+      kind: 'not-converged';
+      epochs: number;
+      rowsRight: number;
+      rows: number;
+      loss: number;
+    }
+  /**
+   * Perceptron rule, out of epochs, on targets that no line (or, with more
+   * than two inputs, no flat plane) splits: output `output` (from 1) of
+   * several, or null for the only one.
+   */
+  | {
+      kind: 'not-separable';
+      epochs: number;
+      output: number | null;
+      isPlane: boolean;
+    }
+  /** Perceptron rule, out of epochs, on targets a line does split. */
+  | { kind: 'separable-not-yet'; epochs: number }
+  /** Perceptron rule, out of epochs, where separability is not known. */
+  | { kind: 'no-clean-epoch'; epochs: number };
+
+/**
+ * The outcome of the state after a step: an overflow, convergence, or
  * running out of epochs at `limit`. Convergence and the limit are only
  * judged when an epoch has just ended.
  */
-export function messageAfter(
+export function outcomeAfter(
   run: Run,
   isEpochEnd: boolean,
   limit: number | undefined,
-): string | undefined {
-  if (run.hasOverflowed) return overflowMessage(run);
+): TrainingOutcome | undefined {
+  if (run.hasOverflowed) {
+    const { learningRate } = run.plan;
+    return { kind: 'overflowed', epoch: run.epoch + 1, learningRate };
+  }
   if (!isEpochEnd) return undefined;
-  if (run.isConverged) return convergedMessage(run);
+  if (run.isConverged) return convergedOutcome(run);
   if (limit !== undefined && limit > 0 && run.epoch >= limit) {
     return run.plan.rule === 'perceptron'
-      ? noCleanEpochMessage(run)
-      : notConvergedMessage(run);
+      ? noCleanEpochOutcome(run)
+      : notConvergedOutcome(run);
   }
   return undefined;
 }
 
-function overflowMessage(run: Run): string {
-  return (
-    `Training stopped in epoch ${run.epoch + 1}: the weights overflowed, ` +
-    `because the next update would have made a weight or bias too large ` +
-    `for a number (learning rate ${run.plan.learningRate}). The network is ` +
-    `the last one whose weights were all finite; reset it and try a ` +
-    `smaller learning rate.`
-  );
-}
-
-function convergedMessage(run: Run): string {
+function convergedOutcome(run: Run): TrainingOutcome {
   if (run.plan.rule === 'perceptron') {
-    return (
-      `Converged: epoch ${run.epoch} made no mistake, after ` +
-      `${counted(run.updates, 'update')}.`
-    );
+    return { kind: 'converged-clean', epoch: run.epoch, updates: run.updates };
   }
-  return (
-    `Converged in epoch ${run.epoch}: every row is right and the loss ` +
-    `is below ${LOSS_THRESHOLD}.`
-  );
+  return { kind: 'converged', epoch: run.epoch, lossThreshold: LOSS_THRESHOLD };
 }
 
-function notConvergedMessage(run: Run): string {
+function notConvergedOutcome(run: Run): TrainingOutcome {
   const rows = run.plan.rows.length;
-  const right = Math.round(run.accuracy * rows);
-  return (
-    `Not converged after ${counted(run.epoch, 'epoch')}: ${right} of ` +
-    `${rows} rows are right and the loss is ${run.loss.toPrecision(3)}. ` +
-    `Train for more epochs, or try another learning rate.`
-  );
+  return {
+    kind: 'not-converged',
+    epochs: run.epoch,
+    rowsRight: Math.round(run.accuracy * rows),
+    rows,
+    loss: run.loss,
+  };
 }
 
 /** Why the perceptron rule found no clean epoch, when that can be said. */
-function noCleanEpochMessage(run: Run): string {
+function noCleanEpochOutcome(run: Run): TrainingOutcome {
   const { rows, targets } = run.plan;
-  const head = `No clean epoch in ${counted(run.epoch, 'epoch')}`;
   const outputs = targets[0]?.length ?? 0;
   const separable = Array.from({ length: outputs }, (_, output) =>
     isLinearlySeparable(
@@ -70,21 +91,15 @@ function noCleanEpochMessage(run: Run): string {
   );
   const inseparable = separable.indexOf(false);
   if (inseparable >= 0) {
-    const which = outputs > 1 ? ` of output ${inseparable + 1}` : '';
-    const cut = rows[0]!.length > 2 ? 'flat plane' : 'straight line';
-    // Short enough for the three lines a status message has at 80 columns.
-    return (
-      `${head}: no ${cut} splits the 1s from the 0s${which} (not linearly ` +
-      `separable), so one layer of step neurons never gets every row ` +
-      `right. Add a hidden layer, as the XOR lesson does, or use sigmoid ` +
-      `and backprop.`
-    );
+    return {
+      kind: 'not-separable',
+      epochs: run.epoch,
+      output: outputs > 1 ? inseparable + 1 : null,
+      isPlane: rows[0]!.length > 2,
+    };
   }
   if (separable.every((answer) => answer === true)) {
-    return (
-      `${head} yet. The targets are linearly separable, so the perceptron ` +
-      `rule will reach one: train for more epochs.`
-    );
+    return { kind: 'separable-not-yet', epochs: run.epoch };
   }
-  return `${head}. Train for more epochs.`;
+  return { kind: 'no-clean-epoch', epochs: run.epoch };
 }

@@ -2,6 +2,7 @@ import type { TrainingSettings } from '../lesson.js';
 import type { Network } from '../network.js';
 import type { Targets } from '../truth-table.js';
 import { gradientsOf } from './gradient.js';
+import type { TrainingOutcome } from './messages.js';
 import { epochRowOrder, makePlan, type Plan } from './plan.js';
 import {
   LOSS_THRESHOLD,
@@ -29,7 +30,7 @@ import {
 // from a state and `finish` turns it back into a new state.
 
 /** A run under way: the counters of a state, changed in place. */
-export type Run = Omit<TrainingState, 'network' | 'message'> & {
+export type Run = Omit<TrainingState, 'network' | 'outcome'> & {
   working: WorkingNetwork;
   plan: Plan;
   /**
@@ -78,7 +79,7 @@ export function resume(
 export function finish(
   run: Run,
   original: Network,
-  message?: string,
+  outcome?: TrainingOutcome,
 ): TrainingState {
   const state: TrainingState = {
     epoch: run.epoch,
@@ -93,7 +94,7 @@ export function finish(
     mistakesThisEpoch: run.mistakesThisEpoch,
     network: toNetwork(run.working, original),
   };
-  if (message !== undefined) state.message = message;
+  if (outcome !== undefined) state.outcome = outcome;
   return state;
 }
 

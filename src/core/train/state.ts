@@ -1,3 +1,4 @@
+import type { TrainingOutcome } from './messages.js';
 import type { Network } from '../network.js';
 import type { WeightsAndBias } from './gradient.js';
 
@@ -49,8 +50,8 @@ export interface TrainingState {
   rowCursor: number;
   /** Rows with a wrong output so far in this epoch (perceptron rule). */
   mistakesThisEpoch: number;
-  /** What happened, in a sentence, when it is worth saying. */
-  message?: string;
+  /** What the last step came to, when it is worth saying. */
+  outcome?: TrainingOutcome;
 }
 
 /** One row that a single update learned from. */
