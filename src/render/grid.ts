@@ -122,8 +122,22 @@ export function gridCells(
 }
 
 /** A short label for an axis value: `0`, `1`, `-0.5`, `1.5`. */
-function tick(value: number): string {
-  return Number.isInteger(value) ? String(value) : formatNumber(value, 1);
+function tick(value: number, decimals: number): string {
+  return Number.isInteger(value)
+    ? String(value)
+    : formatNumber(value, decimals);
+}
+
+/**
+ * The decimals an axis's labels need for its two ends to differ: one for
+ * the usual ranges, more for a narrow `--range` such as 0.1:0.1001.
+ */
+function tickDecimals(low: number, high: number): number {
+  let decimals = 1;
+  while (decimals < 8 && low.toFixed(decimals) === high.toFixed(decimals)) {
+    decimals++;
+  }
+  return decimals;
 }
 
 /** Labels under the columns nearest to 0, 1 and the ends, without overlap. */
@@ -132,10 +146,11 @@ function xTicks(xs: readonly number[]): string {
   const high = xs.at(-1) ?? 0;
   // 0 and 1 matter most; an end label gives way when it would overlap.
   const wanted = [0, 1, low, high].filter((v) => v >= low && v <= high);
+  const decimals = tickDecimals(low, high);
   const placed: { start: number; label: string }[] = [];
   for (const value of wanted) {
     const column = nearestIndex(xs, value);
-    const label = tick(xs[column] ?? value);
+    const label = tick(xs[column] ?? value, decimals);
     const start = Math.max(0, Math.min(column, xs.length - label.length));
     const end = start + label.length;
     const overlaps = placed.some(
@@ -157,10 +172,11 @@ function yTicks(ys: readonly number[]): string[] {
   const labels = ys.map(() => '');
   const low = ys.at(-1) ?? 0;
   const high = ys[0] ?? 0;
+  const decimals = tickDecimals(low, high);
   for (const value of [high, 1, 0, low]) {
     if (value < low || value > high) continue;
     const row = nearestIndex(ys, value);
-    labels[row] ||= tick(ys[row] ?? value);
+    labels[row] ||= tick(ys[row] ?? value, decimals);
   }
   return labels;
 }

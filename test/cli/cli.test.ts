@@ -152,6 +152,19 @@ describe('the printed screen', () => {
     );
   });
 
+  it('labels the ends of a narrow --range apart', () => {
+    const { stdout } = runCli([
+      '--print',
+      'and',
+      '--range',
+      '0.1:0.1000011',
+      '--grid',
+      '9x5',
+    ]);
+    expect(stdout).toContain('\n0.100001 |.........\n');
+    expect(stdout).toContain('\n0.100000 |.........\n');
+  });
+
   it('says which inputs the grid holds at 0, as the screen does', () => {
     expect(runCli(['--print', 'majority']).stdout).toMatch(/\nx3 held at 0\n$/);
     const across = runCli(['--print', 'majority', '--axes', 'x3,x1']);
