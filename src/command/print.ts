@@ -9,6 +9,7 @@ import { formatNumber } from '../core/number.js';
 import { resolveSettings, settingsFor, train } from '../core/train.js';
 import { counted } from '../core/train/plan.js';
 import { truthTable } from '../core/truth-table.js';
+import type { TrainedSettings } from '../i18n/en.js';
 import { type Messages, messagesFor } from '../i18n/messages.js';
 import { lessonJson, rowsJson } from '../render/json.js';
 import { renderPrint } from '../render/print.js';
@@ -116,17 +117,8 @@ function printInput(lesson: Lesson, input: number[], isJson: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The outcome of `--train`, as `--json` reports it. */
-export interface TrainingReport {
-  rule: string;
-  learningRate: number;
-  seed: number;
-  init: string;
-  /** The loss minimised: squared or cross-entropy. */
-  lossFunction: string;
-  /** Online (an update a row) or full (an update an epoch). */
-  batch: string;
-  shuffle: boolean;
+/** The settings and outcome of `--train`, as `--json` reports them. */
+export interface TrainingReport extends TrainedSettings {
   epochs: number;
   loss: number;
   accuracy: number;

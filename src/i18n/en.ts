@@ -65,7 +65,9 @@ export interface TrainedSettings {
   learningRate: number;
   seed: number;
   init: string;
+  /** The loss minimised: squared or cross-entropy. */
   lossFunction: string;
+  /** Online (an update a row) or full (an update an epoch). */
   batch: string;
   shuffle: boolean;
 }
