@@ -101,10 +101,13 @@ export const en = {
     `Decision grid: ${neuron}${held ? ` (${held})` : ''}`,
   heldAt: (names: string) => `${names} held at 0`,
   boundaryLine: (equation: string) => `boundary: ${equation}`,
-  boundaryNone:
-    'no line: both weights are 0, so the sum is the same everywhere',
+  boundaryNone: (x: string, y: string) =>
+    `no line: the sum has weight 0 on ${x} and on ${y}, so it is the same everywhere`,
+  boundaryNoneShort: (x: string, y: string) =>
+    `no line: ${x} and ${y} have weight 0`,
   boundaryNotStraight: (layer: number, activation: string) =>
     `boundary: in general not one straight line (layer ${layer} is ${activation})`,
+  boundaryNotStraightShort: 'boundary: in general not one line',
   gridLegendLine: (mark: string) => `${mark} boundary`,
   whyIntro: (fires: string) =>
     `Each row asks something of w1, w2 and b (the neuron fires when the sum ${fires} 0):`,

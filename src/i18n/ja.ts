@@ -80,9 +80,13 @@ export const ja: typeof en = {
     `決定領域: ${neuron}${held ? ` (${held})` : ''}`,
   heldAt: (names: string) => `${names} は 0 に固定`,
   boundaryLine: (equation: string) => `境界線: ${equation}`,
-  boundaryNone: '直線なし: 重みが両方 0 なので和はどこでも同じ',
+  boundaryNone: (x: string, y: string) =>
+    `直線なし: 和の中の ${x} と ${y} の重みが 0 なので、和はどこでも同じ`,
+  boundaryNoneShort: (x: string, y: string) =>
+    `直線なし: ${x} と ${y} の重みが 0`,
   boundaryNotStraight: (layer: number, activation: string) =>
     `境界線: 一般には 1 本の直線ではない (第${layer}層が ${activation})`,
+  boundaryNotStraightShort: '境界線: 一般には 1 本の直線ではない',
   gridLegendLine: (mark: string) => `${mark} 境界線`,
   whyIntro: (fires: string) =>
     `各行が w1, w2, b に求める条件 (和 ${fires} 0 のとき発火):`,

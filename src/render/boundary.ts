@@ -43,13 +43,15 @@ export function lineMark(line: BoundaryLine, grid: Grid): string {
 /**
  * The boundary in words and numbers: `x2 = 1.40 - 1.00*x1`, `x1 = 0.70`,
  * or why there is no line (a layer before the neuron that is not linear
- * is named: it is what bends the boundary).
+ * is named: it is what bends the boundary). The short form says why in
+ * fewer words, for a line with little room.
  */
 export function boundaryText(
   line: BoundaryLine,
   xName: string,
   yName: string,
   messages: Messages,
+  isShort = false,
 ): string {
   switch (line.kind) {
     case 'y': {
@@ -62,9 +64,13 @@ export function boundaryText(
     case 'x':
       return messages.boundaryLine(`${xName} = ${formatNumber(line.value)}`);
     case 'none':
-      return messages.boundaryNone;
+      return isShort
+        ? messages.boundaryNoneShort(xName, yName)
+        : messages.boundaryNone(xName, yName);
     case 'not-straight':
-      return messages.boundaryNotStraight(line.layer + 1, line.activation);
+      return isShort
+        ? messages.boundaryNotStraightShort
+        : messages.boundaryNotStraight(line.layer + 1, line.activation);
   }
 }
 

@@ -32,8 +32,9 @@ const MIN_BOUNDARY = 20;
  * The formula of the selected neuron with its current numbers and, over
  * the grid's two axes, its boundary in words and numbers
  * (`y = step(0.50*x1 + 0.50*x2 - 0.70)   boundary: x2 = 1.40 - 1.00*x1`).
- * A boundary too long for the rest of the line is cut with `…`, and left
- * out when fewer than `MIN_BOUNDARY` columns are left.
+ * A boundary too long for the rest of the line is said in its short form,
+ * cut with `…` if that is still too long, and left out when fewer than
+ * `MIN_BOUNDARY` columns are left.
  */
 export function formulaLineText(
   network: Network,
@@ -49,14 +50,14 @@ export function formulaLineText(
     yAxis: view.yAxis,
     fixed: network.inputs.map(() => 0),
   });
-  const boundary = boundaryText(
-    line,
-    network.inputs[view.xAxis] ?? '',
-    network.inputs[view.yAxis] ?? '',
-    messages,
-  );
+  const xName = network.inputs[view.xAxis] ?? '';
+  const yName = network.inputs[view.yAxis] ?? '';
+  const text = (isShort: boolean) =>
+    boundaryText(line, xName, yName, messages, isShort);
   const room = width - displayWidth(formula) - SEPARATOR.length;
   if (room < MIN_BOUNDARY) return formula;
+  const long = text(false);
+  const boundary = displayWidth(long) <= room ? long : text(true);
   return `${formula}${SEPARATOR}${truncateToWidth(boundary, room)}`;
 }
 

@@ -172,26 +172,31 @@ export function tableLines(
 
 /**
  * The title: the count of right rows, the target being edited, and what a
- * `*` in the table means when one shows.
+ * `*` in the table means when one shows. Its parts are two spaces apart,
+ * or one when that makes it fit.
  */
 function title(
   props: Omit<TablePanelProps, 'isColor'>,
   isMarked: boolean,
 ): string {
-  const { network, rows, cursor, messages } = props;
+  const { network, rows, cursor, messages, width } = props;
   const hasTargets = rows.some((row) => row.target !== null);
-  const right = hasTargets
-    ? `  ${messages.rowsRight(countCorrect(rows), rows.length)}`
-    : '';
-  const mark = isMarked ? `  ${BOUNDARY_MARK} ${messages.sumIsZero}` : '';
-  if (!cursor) return `${messages.truthTable}${right}${mark}`;
-  const last = network.layers.length - 1;
-  const outputs = network.layers[last]?.neurons.length ?? 1;
-  const which =
-    outputs > 1
-      ? ` (${variableName(network, { layer: last, neuron: cursor.output })})`
-      : '';
-  return `${messages.truthTable}${right}  [${messages.editTargetsTitle}${which}]${mark}`;
+  const parts = [messages.truthTable];
+  if (hasTargets) {
+    parts.push(messages.rowsRight(countCorrect(rows), rows.length));
+  }
+  if (cursor) {
+    const last = network.layers.length - 1;
+    const outputs = network.layers[last]?.neurons.length ?? 1;
+    const which =
+      outputs > 1
+        ? ` (${variableName(network, { layer: last, neuron: cursor.output })})`
+        : '';
+    parts.push(`[${messages.editTargetsTitle}${which}]`);
+  }
+  if (isMarked) parts.push(`${BOUNDARY_MARK} ${messages.sumIsZero}`);
+  const spaced = parts.join('  ');
+  return displayWidth(spaced) > width ? parts.join(' ') : spaced;
 }
 
 /** Columns to hide on the left so that the target column is in view. */

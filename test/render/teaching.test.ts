@@ -53,7 +53,38 @@ describe('the boundary line in words and numbers', () => {
 
   it('says there is no line when both weights are 0', () => {
     expect(text({ weights: [0, 0], bias: 0.3 })).toBe(
-      'no line: both weights are 0, so the sum is the same everywhere',
+      'no line: the sum has weight 0 on x1 and on x2, so it is the same everywhere',
+    );
+  });
+
+  it('says there is no line when linear layers cancel both inputs out', () => {
+    // h1 = x1 - x2 and h2 = x2 - x1, so y = h1 + h2 + 0.5 is 0.5 everywhere
+    // though none of y's own weights is 0.
+    const network: Network = {
+      inputs: ['x1', 'x2'],
+      stepRule: '>',
+      layers: [
+        {
+          activation: 'linear',
+          neurons: [
+            { weights: [1, -1], bias: 0 },
+            { weights: [-1, 1], bias: 0 },
+          ],
+        },
+        { activation: 'step', neurons: [{ weights: [1, 1], bias: 0.5 }] },
+      ],
+    };
+    const line = boundaryLine(
+      network,
+      { layer: 1, neuron: 0 },
+      defaultGridOptions(network),
+    );
+    expect(line).toEqual({ kind: 'none' });
+    expect(boundaryText(line, 'x1', 'x2', en, true)).toBe(
+      'no line: x1 and x2 have weight 0',
+    );
+    expect(boundaryText(line, 'x1', 'x2', ja, true)).toBe(
+      '直線なし: x1 と x2 の重みが 0',
     );
   });
 
@@ -80,6 +111,9 @@ describe('the boundary line in words and numbers', () => {
     );
     expect(boundaryText(line, 'x1', 'x2', ja)).toBe(
       '境界線: 一般には 1 本の直線ではない (第1層が step)',
+    );
+    expect(boundaryText(line, 'x1', 'x2', en, true)).toBe(
+      'boundary: in general not one line',
     );
   });
 

@@ -81,8 +81,9 @@ describe('the maths on screen', () => {
     expect(frame).toContain('| boundary');
     await s.press('h');
     frame = await s.press('0');
+    // The long form does not fit beside the formula at 80 columns.
     expect(frame).toContain(
-      'y = step(0.00*x1 + 0.00*x2 - 0.70)   no line: both weights are 0',
+      'y = step(0.00*x1 + 0.00*x2 - 0.70)   no line: x1 and x2 have weight 0\n',
     );
   });
 
@@ -104,8 +105,9 @@ describe('the maths on screen', () => {
     const s = open({ lesson: 'xor' });
     await s.press(KEY.down);
     const frame = await s.press(KEY.down);
+    // At 80 columns the short form, whole, rather than the long one cut.
     expect(frame).toContain(
-      'y = step(0.50*s1 + 0.50*s2 - 0.70)   boundary: in general not one straight line…',
+      'y = step(0.50*s1 + 0.50*s2 - 0.70)   boundary: in general not one line\n',
     );
     expect(frame).not.toMatch(/[/\\] boundary/);
   });
@@ -124,6 +126,15 @@ describe('the maths on screen', () => {
     const frame = await set(and, '-1');
     expect(frame).toMatch(/ 1 {2}1 \| 0 \| +1 {2}X \| {2}0\.00\*/);
     expect(frame).toContain('Truth table  3/4 right  * sum is 0');
+  });
+
+  it('closes up the table title to keep what a * means in view (Japanese, editing targets)', async () => {
+    const s = open({ language: 'ja' });
+    await s.type('ll');
+    await set(s, '-0.5');
+    const frame = await s.press('m');
+    expect(frame).toMatch(/ 0 \| +0 ok \| +0\.00\*/);
+    expect(frame).toContain('真理値表 4/4 正解 [正解を編集中] * 和が 0 ');
   });
 
   it('keeps the layout when a sum reaches exactly 0 and a * shows (xor, s1 bias to 0.50)', async () => {
