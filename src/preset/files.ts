@@ -80,9 +80,12 @@ function readAtMost(path: string, limit: number): Buffer {
   }
 }
 
-/** Reads and checks a preset file; every problem is a `PresetError`. */
+/**
+ * Reads and checks a preset file; every problem is a `PresetError` that
+ * names the file by the path it was given.
+ */
 export function loadPresetFile(path: string): Lesson {
-  const source = basename(path);
+  const source = path;
   let bytes: Buffer;
   try {
     bytes = readPresetBytes(path, source);
@@ -97,7 +100,7 @@ export function loadPresetFile(path: string): Lesson {
     throw new PresetError(source, '', 'is not UTF-8 text');
   }
   if (text.trim() === '') throw new PresetError(source, '', 'is empty');
-  return parsePreset(source, text, source.replace(/\.json$/i, ''));
+  return parsePreset(source, text, basename(path).replace(/\.json$/i, ''));
 }
 
 /**

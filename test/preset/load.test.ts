@@ -43,8 +43,8 @@ function refusal(path: string): PresetError {
   }
   expect(caught, `${path} was accepted`).toBeInstanceOf(PresetError);
   const error = caught as PresetError;
-  // The file's base name, with any control characters shown as escapes.
-  const name = basename(path).replace(
+  // The path as given, with any control characters shown as escapes.
+  const name = path.replace(
     new RegExp(UNSAFE.source, 'g'),
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
@@ -59,6 +59,11 @@ function refusal(path: string): PresetError {
   expect(error.message).not.toMatch(UNSAFE);
   expect(error.message).not.toMatch(/\bat .*:\d+:\d+/);
   return error;
+}
+
+/** The message of a refused file after the path, which `refusal` checks. */
+function refusedFor(path: string): string {
+  return refusal(path).message.slice(path.length + 2);
 }
 
 function filesIn(folder: string): string[] {
@@ -259,14 +264,16 @@ describe('malformed fixtures in test/fixtures/bad', () => {
   });
 
   it.each(files)('refuses %s with its place and problem', (file) => {
-    const error = refusal(join(BAD, file));
+    const path = join(BAD, file);
+    const error = refusal(path);
     const [place, problem] = EXPECTED[file] ?? ['?', '?'];
     expect({ place: error.place, problem: error.problem }).toEqual({
       place,
       problem,
     });
+    // The file is named by the path it was given.
     expect(error.message).toBe(
-      place ? `${file}: ${place}: ${problem}` : `${file}: ${problem}`,
+      place ? `${path}: ${place}: ${problem}` : `${path}: ${problem}`,
     );
   });
 
@@ -312,7 +319,8 @@ describe('the shared bad presets', () => {
   });
 
   it.each(files)('refuses %s as expected.json says', (file) => {
-    const error = refusal(join(SHARED, file));
+    const path = join(SHARED, file);
+    const error = refusal(path);
     const text = expected[file] ?? '';
     // "PLACE: WHAT" names a place; a sentence without one (truncated)
     // is about the file as a whole.
@@ -320,7 +328,7 @@ describe('the shared bad presets', () => {
     const place = match?.[1] ?? '';
     const what = match?.[2] ?? text;
     expect(error.place).toBe(place);
-    expect(error.message.startsWith(`${file}: ${place}`)).toBe(true);
+    expect(error.message.startsWith(`${path}: ${place}`)).toBe(true);
     // Every number and quoted word of the expectation is in the message.
     for (const word of what.match(/'[^']*'|\d+/g) ?? []) {
       expect(error.problem).toContain(word);
@@ -338,11 +346,11 @@ describe('the shared bad presets', () => {
   });
 
   it('gives the exact messages of the shape cases', () => {
-    expect(refusal(join(SHARED, 'shape-mismatch.json')).message).toBe(
-      'shape-mismatch.json: layers[1].neurons[0].weights: 3 numbers where the previous layer has 2 neurons',
+    expect(refusedFor(join(SHARED, 'shape-mismatch.json'))).toBe(
+      'layers[1].neurons[0].weights: 3 numbers where the previous layer has 2 neurons',
     );
-    expect(refusal(join(SHARED, 'targets-rows.json')).message).toBe(
-      'targets-rows.json: targets: 3 rows where 2 inputs make 4',
+    expect(refusedFor(join(SHARED, 'targets-rows.json'))).toBe(
+      'targets: 3 rows where 2 inputs make 4',
     );
   });
 });
@@ -393,14 +401,14 @@ describe('malformed files made by the test', () => {
   });
 
   it('refuses a file over 1 MiB', () => {
-    expect(refusal(join(folder, 'over-limit.json')).message).toBe(
-      'over-limit.json: 1048577 bytes is over the limit of 1 MiB for a preset',
+    expect(refusedFor(join(folder, 'over-limit.json'))).toBe(
+      '1048577 bytes is over the limit of 1 MiB for a preset',
     );
   });
 
   it('refuses a huge file by its size, before reading it', () => {
-    expect(refusal(join(folder, 'sparse.json')).message).toBe(
-      'sparse.json: 3221225472 bytes is over the limit of 1 MiB for a preset',
+    expect(refusedFor(join(folder, 'sparse.json'))).toBe(
+      '3221225472 bytes is over the limit of 1 MiB for a preset',
     );
   });
 
@@ -408,7 +416,7 @@ describe('malformed files made by the test', () => {
     'reads a device only up to the limit, and refuses what is past it',
     () => {
       expect(refusal('/dev/zero').message).toBe(
-        'zero: is over the limit of 1 MiB for a preset',
+        '/dev/zero: is over the limit of 1 MiB for a preset',
       );
     },
   );
@@ -424,8 +432,8 @@ describe('malformed files made by the test', () => {
         stdio: 'ignore',
       });
       try {
-        expect(refusal(pipe).message).toBe(
-          'pipe.json: is over the limit of 1 MiB for a preset',
+        expect(refusedFor(pipe)).toBe(
+          'is over the limit of 1 MiB for a preset',
         );
       } finally {
         writer.kill();
@@ -434,39 +442,35 @@ describe('malformed files made by the test', () => {
   );
 
   it('refuses JSON nested too deeply for a recursive parser', () => {
-    expect(refusal(join(folder, 'deep.json')).message).toBe(
-      'deep.json: not valid JSON at line 1, column 300001',
+    expect(refusedFor(join(folder, 'deep.json'))).toBe(
+      'not valid JSON at line 1, column 300001',
     );
-    expect(refusal(join(folder, 'deep-valid.json')).message).toBe(
-      'deep-valid.json: must be a preset object, not a list',
+    expect(refusedFor(join(folder, 'deep-valid.json'))).toBe(
+      'must be a preset object, not a list',
     );
-    expect(refusal(join(folder, 'deep-inputs.json')).message).toBe(
-      'deep-inputs.json: inputs[0]: must be text, not a list',
+    expect(refusedFor(join(folder, 'deep-inputs.json'))).toBe(
+      'inputs[0]: must be text, not a list',
     );
   });
 
   it('refuses a folder', () => {
-    expect(refusal(join(folder, 'folder.json')).message).toBe(
-      'folder.json: is a folder, not a preset file',
+    expect(refusedFor(join(folder, 'folder.json'))).toBe(
+      'is a folder, not a preset file',
     );
   });
 
   it('refuses a missing file', () => {
-    expect(refusal(join(folder, 'missing.json')).message).toBe(
-      'missing.json: no such file',
-    );
+    expect(refusedFor(join(folder, 'missing.json'))).toBe('no such file');
   });
 
   it('refuses a path through a file', () => {
-    expect(refusal(join(folder, 'a-file', 'x.json')).message).toBe(
-      'x.json: a part of the path is not a folder',
+    expect(refusedFor(join(folder, 'a-file', 'x.json'))).toBe(
+      'a part of the path is not a folder',
     );
   });
 
   it.skipIf(process.getuid?.() === 0)('refuses a file it may not read', () => {
-    expect(refusal(join(folder, 'locked.json')).message).toBe(
-      'locked.json: permission denied',
-    );
+    expect(refusedFor(join(folder, 'locked.json'))).toBe('permission denied');
   });
 
   it('refuses a file name with control characters on one line', () => {
@@ -474,7 +478,7 @@ describe('malformed files made by the test', () => {
     writeFileSync(join(folder, name), '[]');
     const error = refusal(join(folder, name));
     expect(error.message).toBe(
-      'bad\\u000aname\\u001b[2J.json: must be a preset object, not a list',
+      `${folder}/bad\\u000aname\\u001b[2J.json: must be a preset object, not a list`,
     );
   });
 });
