@@ -10,7 +10,7 @@ import { resolveSettings, settingsFor, train } from '../core/train.js';
 import { counted } from '../core/train/plan.js';
 import { truthTable } from '../core/truth-table.js';
 import type { TrainedSettings } from '../i18n/en.js';
-import { type Messages, messagesFor } from '../i18n/messages.js';
+import { errorText, type Messages, messagesFor } from '../i18n/messages.js';
 import { lessonJson, rowsJson } from '../render/json.js';
 import { renderPrint } from '../render/print.js';
 import { type CommandOptions, UsageError } from './args.js';
@@ -149,10 +149,8 @@ export function trainLesson(
   try {
     state = train(lesson.network, lesson.targets, settings, options.train);
   } catch (error) {
-    throw new UsageError(
-      '--train',
-      error instanceof Error ? error.message : String(error),
-    );
+    const messages = messagesFor(options.language);
+    throw new UsageError('--train', errorText(error, messages));
   }
   const report: TrainingReport = {
     rule: settings.rule,

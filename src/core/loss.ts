@@ -1,4 +1,5 @@
 import type { Activation, ActivationName } from './activation.js';
+import { TrainingRefusedError } from './train/refusal.js';
 
 /** The losses gradient descent can minimise. */
 export const LOSS_NAMES = ['squared', 'cross-entropy'] as const;
@@ -63,10 +64,9 @@ export function checkLoss(
   outputActivation: ActivationName,
 ): void {
   if (loss === 'cross-entropy' && outputActivation !== 'sigmoid') {
-    throw new Error(
-      `Cross-entropy loss needs a sigmoid output layer, whose outputs lie ` +
-        `between 0 and 1, but the output layer uses ${outputActivation}. ` +
-        `Use squared error, or change the output layer to sigmoid.`,
-    );
+    throw new TrainingRefusedError({
+      kind: 'loss-output',
+      activation: outputActivation,
+    });
   }
 }

@@ -26,6 +26,8 @@ export type { WeightsAndBias } from './train/gradient.js';
 export { initialise } from './train/initialise.js';
 export type { Initialisation } from './train/initialise.js';
 export type { TrainingOutcome } from './train/messages.js';
+export { TrainingRefusedError } from './train/refusal.js';
+export type { TrainingRefusal } from './train/refusal.js';
 export { DEFAULT_EPOCHS, resolveSettings, rowOrder } from './train/plan.js';
 export { isLinearlySeparable } from './train/separable.js';
 export { LOSS_THRESHOLD, MAX_LOSS_HISTORY } from './train/state.js';

@@ -1,4 +1,4 @@
-import type { TrainingOutcome } from '../core/train.js';
+import type { TrainingOutcome, TrainingRefusal } from '../core/train.js';
 
 /** `1 epoch`, `3 epochs`. */
 function counted(count: number, word: string): string {
@@ -59,6 +59,49 @@ function trainingOutcome(outcome: TrainingOutcome): string {
   }
 }
 
+/** Why a network cannot be trained as asked, and what to do instead. */
+function trainingRefused(refusal: TrainingRefusal): string {
+  switch (refusal.kind) {
+    case 'backprop-step': {
+      const why =
+        'the step function is flat everywhere except at 0, so its ' +
+        'derivative gives no gradient to follow.';
+      return refusal.layer === null
+        ? `Backprop cannot train step neurons: ${why} Use the perceptron ` +
+            `rule for this single layer of step neurons, or change its ` +
+            `activation to sigmoid.`
+        : `Backprop cannot train step neurons, and layer ${refusal.layer} ` +
+            `uses step: ${why} Change every step layer to sigmoid, tanh, ` +
+            `relu or linear first.`;
+    }
+    case 'perceptron-layers':
+      return (
+        `The perceptron rule trains a single layer of step neurons, but ` +
+        `this network has ${refusal.layers} layers, and the rule has no ` +
+        `targets for hidden neurons. Change the activations to sigmoid and ` +
+        `train with backprop instead.`
+      );
+    case 'perceptron-activation':
+      return (
+        `The perceptron rule trains step neurons, but this layer uses ` +
+        `${refusal.activation}. Train it with backprop, or change its ` +
+        `activation to step.`
+      );
+    case 'perceptron-target':
+      return (
+        `The perceptron rule needs targets of 0 or 1, but row ` +
+        `${refusal.row} has ${refusal.value}.`
+      );
+    case 'loss-output':
+      return (
+        `Cross-entropy loss needs a sigmoid output layer, whose outputs ` +
+        `lie between 0 and 1, but the output layer uses ` +
+        `${refusal.activation}. Use squared error, or change the output ` +
+        `layer to sigmoid.`
+      );
+  }
+}
+
 /** The settings a `--train` run used, as its report gives them. */
 export interface TrainedSettings {
   rule: string;
@@ -75,6 +118,7 @@ export interface TrainedSettings {
 /** English interface text. Functions fill in numbers and names. */
 export const en = {
   trainingOutcome,
+  trainingRefused,
   trainedWith: (settings: TrainedSettings) =>
     `Trained with the ${settings.rule} rule, learning rate ` +
     `${settings.learningRate}, seed ${settings.seed}, init ${settings.init}, ` +

@@ -1,4 +1,4 @@
-import type { TrainingOutcome } from '../core/train.js';
+import type { TrainingOutcome, TrainingRefusal } from '../core/train.js';
 import type { en, TrainedSettings } from './en.js';
 
 /** What a step of training came to, as the status line says it. */
@@ -51,9 +51,50 @@ function trainingOutcome(outcome: TrainingOutcome): string {
   }
 }
 
+/** Why a network cannot be trained as asked, and what to do instead. */
+function trainingRefused(refusal: TrainingRefusal): string {
+  switch (refusal.kind) {
+    case 'backprop-step': {
+      const why =
+        'ステップ関数は 0 以外で平らで、微分が勾配を与えないためです。';
+      return refusal.layer === null
+        ? `誤差逆伝播法ではステップニューロンを学習できません。${why}` +
+            `この 1 層のステップニューロンにはパーセプトロンの学習則を使うか、` +
+            `活性化を sigmoid に変えてください。`
+        : `誤差逆伝播法ではステップニューロンを学習できません ` +
+            `(第${refusal.layer}層が step)。${why}` +
+            `step の層をすべて sigmoid、tanh、relu か linear に変えてください。`;
+    }
+    case 'perceptron-layers':
+      return (
+        `パーセプトロンの学習則が学習できるのはステップニューロン 1 層だけですが、` +
+        `このネットワークは ${refusal.layers} 層で、隠れニューロンには正解がありません。` +
+        `活性化を sigmoid に変えて、誤差逆伝播法で学習してください。`
+      );
+    case 'perceptron-activation':
+      return (
+        `パーセプトロンの学習則が学習できるのはステップニューロンだけですが、` +
+        `この層は ${refusal.activation} です。誤差逆伝播法で学習するか、` +
+        `活性化を step に変えてください。`
+      );
+    case 'perceptron-target':
+      return (
+        `パーセプトロンの学習則には 0 か 1 の正解が必要ですが、` +
+        `${refusal.row} 行目は ${refusal.value} です。`
+      );
+    case 'loss-output':
+      return (
+        `交差エントロピー損失には出力が 0 から 1 の間に収まる sigmoid の出力層が` +
+        `必要ですが、出力層は ${refusal.activation} です。二乗誤差を使うか、` +
+        `出力層を sigmoid に変えてください。`
+      );
+  }
+}
+
 /** 日本語の表示文字列。キーは en.ts と同じ。 */
 export const ja: typeof en = {
   trainingOutcome,
+  trainingRefused,
   trainedWith: (settings: TrainedSettings) =>
     `学習の設定: ${settings.rule === 'perceptron' ? 'パーセプトロンの学習則' : '誤差逆伝播法'}、` +
     `学習率 ${settings.learningRate}、シード ${settings.seed}、init ${settings.init}、` +

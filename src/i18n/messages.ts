@@ -1,3 +1,4 @@
+import { TrainingRefusedError } from '../core/train.js';
 import { en } from './en.js';
 import { ja } from './ja.js';
 
@@ -22,4 +23,15 @@ export function languageFromEnvironment(
   const locale =
     environment.LC_ALL || environment.LC_MESSAGES || environment.LANG || '';
   return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/**
+ * What went wrong, for the user: a refused training in their language,
+ * any other error by its own message.
+ */
+export function errorText(error: unknown, messages: Messages): string {
+  if (error instanceof TrainingRefusedError) {
+    return messages.trainingRefused(error.refusal);
+  }
+  return error instanceof Error ? error.message : String(error);
 }

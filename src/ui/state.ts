@@ -22,7 +22,12 @@ import {
 } from '../core/network.js';
 import { formatNumber, parseNumber } from '../core/number.js';
 import { binaryRows, targetsFit, type Targets } from '../core/truth-table.js';
-import { messagesFor, type Language, type Messages } from '../i18n/messages.js';
+import {
+  errorText,
+  messagesFor,
+  type Language,
+  type Messages,
+} from '../i18n/messages.js';
 import { inputNames } from '../render/formula.js';
 import type { Selection } from '../render/network.js';
 import {
@@ -1003,8 +1008,7 @@ export function reduce(state: SessionState, action: Action): SessionState {
       next.savedLessons === state.savedLessons;
     return isSameWork ? next : withUnsavedMark(next);
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return refuse(state, text);
+    return refuse(state, errorText(error, messages));
   }
 }
 

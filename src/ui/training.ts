@@ -11,7 +11,7 @@ import {
   type UpdateDetails,
 } from '../core/train.js';
 import { targetsFit, type Targets } from '../core/truth-table.js';
-import type { Messages } from '../i18n/messages.js';
+import { errorText, type Messages } from '../i18n/messages.js';
 import type { SessionState, Status } from './state.js';
 
 // The training part of the session: the keys t, ., space, r and R and the
@@ -566,7 +566,6 @@ export function liveSlice(
     const to = { ...session, state, lastUpdate: null, isRunning: !isDone };
     return { type: 'live-slice', from, network: lesson.network, to };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { type: 'live-failed', from, reason };
+    return { type: 'live-failed', from, reason: errorText(error, messages) };
   }
 }

@@ -361,6 +361,15 @@ describe('--train', () => {
     expectOneErrorLine(result.stderr, /--train: Backprop cannot train step/);
   });
 
+  it('refuses it in Japanese with --lang ja', () => {
+    const result = runCli(['--print', 'xor', '--train', '5', '--lang', 'ja']);
+    expect(result.code).toBe(2);
+    expectOneErrorLine(
+      result.stderr,
+      /--train: 誤差逆伝播法ではステップニューロンを学習できません \(第1層が step\)/,
+    );
+  });
+
   it('refuses a learning rate that is not above 0', () => {
     const result = runCli(['--print', 'and', '--train', '5', '--rate=-1']);
     expect(result.code).toBe(2);

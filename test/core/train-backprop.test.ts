@@ -19,6 +19,8 @@ import {
   type WeightsAndBias,
 } from '../../src/core/train.js';
 import { en } from '../../src/i18n/en.js';
+import { ja } from '../../src/i18n/ja.js';
+import { refusalOf } from './refusal.js';
 
 /** What a state came to, in the English interface's words. */
 function said(state: { outcome?: TrainingOutcome }): string | undefined {
@@ -443,15 +445,15 @@ describe('networks backprop refuses', () => {
   it('refuses a single step layer and suggests the perceptron rule', () => {
     const step = network(2, [layer('step', [[[0.5, 0.5], -0.7]])]);
 
-    expect(() => train(step, XOR, backprop)).toThrow(
+    const refusal = refusalOf(() => train(step, XOR, backprop));
+    expect(refusal).toEqual({ kind: 'backprop-step', layer: null });
+    expect(en.trainingRefused(refusal)).toBe(
       'Backprop cannot train step neurons: the step function is flat ' +
         'everywhere except at 0, so its derivative gives no gradient to ' +
         'follow. Use the perceptron rule for this single layer of step ' +
         'neurons, or change its activation to sigmoid.',
     );
-    expect(() => rowGradient(step, [1, 1], [1])).toThrow(
-      /Use the perceptron rule/,
-    );
+    expect(refusalOf(() => rowGradient(step, [1, 1], [1]))).toEqual(refusal);
   });
 
   it('refuses a step layer in a deeper network and names the layer', () => {
@@ -463,18 +465,29 @@ describe('networks backprop refuses', () => {
       layer('sigmoid', [[[0.5, 0.5], -0.7]]),
     ]);
 
-    expect(() => train(gates, XOR, backprop)).toThrow(
+    const refusal = refusalOf(() => train(gates, XOR, backprop));
+    expect(refusal).toEqual({ kind: 'backprop-step', layer: 1 });
+    expect(en.trainingRefused(refusal)).toBe(
       'Backprop cannot train step neurons, and layer 1 uses step: the step ' +
         'function is flat everywhere except at 0, so its derivative gives ' +
         'no gradient to follow. Change every step layer to sigmoid, tanh, ' +
         'relu or linear first.',
+    );
+    expect(ja.trainingRefused(refusal)).toBe(
+      '誤差逆伝播法ではステップニューロンを学習できません (第1層が step)。' +
+        'ステップ関数は 0 以外で平らで、微分が勾配を与えないためです。' +
+        'step の層をすべて sigmoid、tanh、relu か linear に変えてください。',
     );
   });
 
   it('refuses cross entropy on an output layer that is not sigmoid', () => {
     const settings = { ...backprop, loss: 'cross-entropy' as const };
 
-    expect(() => train(reluNetwork('linear'), XOR, settings)).toThrow(
+    const refusal = refusalOf(() =>
+      train(reluNetwork('linear'), XOR, settings),
+    );
+    expect(refusal).toEqual({ kind: 'loss-output', activation: 'linear' });
+    expect(en.trainingRefused(refusal)).toBe(
       'Cross-entropy loss needs a sigmoid output layer, whose outputs lie ' +
         'between 0 and 1, but the output layer uses linear. Use squared ' +
         'error, or change the output layer to sigmoid.',

@@ -14,6 +14,8 @@ import {
   type TrainingState,
 } from '../../src/core/train.js';
 import { en } from '../../src/i18n/en.js';
+import { ja } from '../../src/i18n/ja.js';
+import { refusalOf } from './refusal.js';
 
 /** What a state came to, in the English interface's words. */
 function said(state: { outcome?: TrainingOutcome }): string | undefined {
@@ -362,7 +364,9 @@ describe('networks and settings the perceptron rule refuses', () => {
         { activation: 'step', neurons: [{ weights: [0], bias: 0 }] },
       ],
     };
-    expect(() => train(twoLayers, AND, ruleAt(1))).toThrow(
+    const refusal = refusalOf(() => train(twoLayers, AND, ruleAt(1)));
+    expect(refusal).toEqual({ kind: 'perceptron-layers', layers: 2 });
+    expect(en.trainingRefused(refusal)).toBe(
       'The perceptron rule trains a single layer of step neurons, but this ' +
         'network has 2 layers, and the rule has no targets for hidden ' +
         'neurons. Change the activations to sigmoid and train with ' +
@@ -375,17 +379,27 @@ describe('networks and settings the perceptron rule refuses', () => {
       ...perceptron(),
       layers: [{ ...perceptron().layers[0]!, activation: 'sigmoid' }],
     };
-    expect(() => train(smooth, AND, ruleAt(1))).toThrow(
+    const refusal = refusalOf(() => train(smooth, AND, ruleAt(1)));
+    expect(refusal).toEqual({
+      kind: 'perceptron-activation',
+      activation: 'sigmoid',
+    });
+    expect(en.trainingRefused(refusal)).toBe(
       'The perceptron rule trains step neurons, but this layer uses ' +
         'sigmoid. Train it with backprop, or change its activation to step.',
     );
   });
 
   it('refuses targets other than 0 and 1', () => {
-    expect(() =>
+    const refusal = refusalOf(() =>
       train(perceptron(), [[0], [0.5], [0], [1]], ruleAt(1)),
-    ).toThrow(
+    );
+    expect(refusal).toEqual({ kind: 'perceptron-target', row: 2, value: 0.5 });
+    expect(en.trainingRefused(refusal)).toBe(
       'The perceptron rule needs targets of 0 or 1, but row 2 has 0.5.',
+    );
+    expect(ja.trainingRefused(refusal)).toBe(
+      'パーセプトロンの学習則には 0 か 1 の正解が必要ですが、2 行目は 0.5 です。',
     );
   });
 

@@ -216,6 +216,16 @@ describe('a network that cannot be trained', () => {
     expect(frame).not.toContain('Training  ');
   });
 
+  it('says the reason in Japanese on the Japanese screen', async () => {
+    const s = open({ lesson: 'xor', language: 'ja' });
+    const frame = await s.press('t');
+
+    expect(frame).toContain(
+      '誤差逆伝播法ではステップニューロンを学習できません (第1層が step)',
+    );
+    expect(frame).not.toContain('Backprop');
+  });
+
   it('asks for targets where there are none', async () => {
     const s = open({ lesson: 'blank' });
     expect(await s.press('t')).toContain(

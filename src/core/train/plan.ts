@@ -3,6 +3,7 @@ import { checkLoss, type LossName } from '../loss.js';
 import type { Network } from '../network.js';
 import { createRandom, shuffled } from '../random.js';
 import { binaryRows, targetsFit, type Targets } from '../truth-table.js';
+import { TrainingRefusedError } from './refusal.js';
 
 /** How many epochs a run may take when neither caller nor lesson says. */
 export const DEFAULT_EPOCHS = 1000;
@@ -133,28 +134,26 @@ export function checkTargets(network: Network, targets: Targets): void {
 export function checkPerceptron(network: Network, targets: Targets): void {
   const count = network.layers.length;
   if (count !== 1) {
-    throw new Error(
-      `The perceptron rule trains a single layer of step neurons, but this ` +
-        `network has ${count} layers, and the rule has no targets for ` +
-        `hidden neurons. Change the activations to sigmoid and train with ` +
-        `backprop instead.`,
-    );
+    throw new TrainingRefusedError({
+      kind: 'perceptron-layers',
+      layers: count,
+    });
   }
-  const activation = network.layers[0]?.activation;
+  const activation = network.layers[0]?.activation ?? 'step';
   if (activation !== 'step') {
-    throw new Error(
-      `The perceptron rule trains step neurons, but this layer uses ` +
-        `${activation}. Train it with backprop, or change its activation ` +
-        `to step.`,
-    );
+    throw new TrainingRefusedError({
+      kind: 'perceptron-activation',
+      activation,
+    });
   }
   targets.forEach((row, rowIndex) => {
-    const bad = row.find((value) => value !== 0 && value !== 1);
-    if (bad !== undefined) {
-      throw new Error(
-        `The perceptron rule needs targets of 0 or 1, but row ` +
-          `${rowIndex + 1} has ${bad}.`,
-      );
+    const value = row.find((target) => target !== 0 && target !== 1);
+    if (value !== undefined) {
+      throw new TrainingRefusedError({
+        kind: 'perceptron-target',
+        row: rowIndex + 1,
+        value,
+      });
     }
   });
 }
@@ -166,18 +165,10 @@ export function checkPerceptron(network: Network, targets: Targets): void {
 export function checkBackprop(network: Network, loss: LossName): void {
   const stepIndex = network.layers.findIndex((l) => l.activation === 'step');
   if (stepIndex >= 0) {
-    const why =
-      `the step function is flat everywhere except at 0, so its ` +
-      `derivative gives no gradient to follow.`;
-    throw new Error(
-      network.layers.length === 1
-        ? `Backprop cannot train step neurons: ${why} Use the perceptron ` +
-            `rule for this single layer of step neurons, or change its ` +
-            `activation to sigmoid.`
-        : `Backprop cannot train step neurons, and layer ${stepIndex + 1} ` +
-            `uses step: ${why} Change every step layer to sigmoid, tanh, ` +
-            `relu or linear first.`,
-    );
+    throw new TrainingRefusedError({
+      kind: 'backprop-step',
+      layer: network.layers.length === 1 ? null : stepIndex + 1,
+    });
   }
   checkLoss(loss, network.layers.at(-1)?.activation ?? 'linear');
 }
