@@ -47,13 +47,19 @@ export function inputCountOf(network: Network, layerIndex: number): number {
   return network.layers[layerIndex - 1]?.neurons.length ?? 0;
 }
 
-/** The weighted sum `w . x + b` of one neuron. */
+/**
+ * The weighted sum `w1*x1 + w2*x2 + ... + b` of one neuron, added in that
+ * order, as it is written and as the exported NumPy program does (the dot
+ * product, then the bias): with weights of 1e17 and -1e17 and a bias of
+ * -0.5, the row (1, 1) gives -0.5, where adding the bias first would lose
+ * it and give 0.
+ */
 export function weightedSum(neuron: Neuron, inputs: readonly number[]): number {
-  let sum = neuron.bias;
+  let sum = 0;
   for (let i = 0; i < neuron.weights.length; i++) {
     sum += (neuron.weights[i] ?? 0) * (inputs[i] ?? 0);
   }
-  return sum;
+  return sum + neuron.bias;
 }
 
 /** Runs one layer on its inputs. */

@@ -73,6 +73,25 @@ describe('the book gates', () => {
     const [values] = forward(gate(book.gates.and), [1, 1]);
     expect(values?.sums[0]).toBe(book.floatingPoint.andSumAt11);
   });
+
+  it('adds the bias last, as w1*x1 + w2*x2 + b is written', () => {
+    // 1e17 - 1e17 is 0 exactly, and 0 - 0.5 is -0.5; adding the bias
+    // first gives -0.5 + 1e17 = 1e17 (the 0.5 is lost) and then 0.
+    const network: Network = {
+      inputs: ['x1', 'x2'],
+      stepRule: '>=',
+      layers: [
+        {
+          activation: 'step',
+          neurons: [{ weights: [1e17, -1e17], bias: -0.5 }],
+        },
+      ],
+    };
+    const [values] = forward(network, [1, 1]);
+    expect(values?.sums[0]).toBe(-0.5);
+    // Below 0, so even a neuron that fires at 0 gives 0.
+    expect(predict(network, [1, 1])).toEqual([0]);
+  });
 });
 
 describe('XOR from NAND and OR into AND', () => {

@@ -145,11 +145,11 @@ function setWeightedSums(layer: WorkingLayer, inputs: Float64Array): void {
   const { weights, biases, sums, inputCount } = layer;
   for (let neuron = 0; neuron < sums.length; neuron++) {
     const start = neuron * inputCount;
-    let sum = biases[neuron]!;
+    let sum = 0;
     for (let i = 0; i < inputCount; i++) {
       sum += weights[start + i]! * inputs[i]!;
     }
-    sums[neuron] = sum;
+    sums[neuron] = sum + biases[neuron]!;
   }
 }
 
