@@ -6,7 +6,7 @@ import {
 import type { Lesson } from '../core/lesson.js';
 import { forward, type Network, type NeuronAddress } from '../core/network.js';
 import { formatNumber } from '../core/number.js';
-import { resolveSettings, settingsFor, train } from '../core/train.js';
+import { effectiveSettings, settingsFor, train } from '../core/train.js';
 import { counted } from '../core/train/plan.js';
 import { truthTable } from '../core/truth-table.js';
 import type { TrainedSettings } from '../i18n/en.js';
@@ -144,7 +144,7 @@ export function trainLesson(
     ...settingsFor(lesson.network, lesson.training),
     ...options.training,
   };
-  const full = resolveSettings(settings);
+  const full = effectiveSettings(settings);
   let state;
   try {
     state = train(lesson.network, lesson.targets, settings, options.train);

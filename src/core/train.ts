@@ -28,7 +28,12 @@ export type { Initialisation } from './train/initialise.js';
 export type { TrainingOutcome } from './train/messages.js';
 export { TrainingRefusedError } from './train/refusal.js';
 export type { TrainingRefusal } from './train/refusal.js';
-export { DEFAULT_EPOCHS, resolveSettings, rowOrder } from './train/plan.js';
+export {
+  DEFAULT_EPOCHS,
+  effectiveSettings,
+  resolveSettings,
+  rowOrder,
+} from './train/plan.js';
 export { isLinearlySeparable } from './train/separable.js';
 export { LOSS_THRESHOLD, MAX_LOSS_HISTORY } from './train/state.js';
 export type {

@@ -192,6 +192,8 @@ function checkShape(source: string, network: Network, file: PresetFile): void {
       // Only spaces or control characters: nothing would show on screen.
       throw new PresetError(source, `inputs[${index}]`, 'must not be empty');
     }
+    const problem = nameProblem(name);
+    if (problem) throw new PresetError(source, `inputs[${index}]`, problem);
     if (seen.has(name)) {
       throw new PresetError(
         source,
@@ -222,6 +224,25 @@ function checkShape(source: string, network: Network, file: PresetFile): void {
   checkTargets(source, network, file.targets);
 }
 
+/** What formulas write around names: a name holding one would misread. */
+const OPERATORS = /[\s+\-*/=|,]/u;
+
+/**
+ * Why a name (an input's, or a label's first word) cannot stand in a
+ * formula such as `0.50*x1 - 0.50*x2`, or '' when it can: it starts with
+ * a letter or `_` (so `1` or `-1` is not read as a number) and holds no
+ * space or operator. `z1(1)`, `h1.2` and `入力` are names.
+ */
+function nameProblem(name: string): string {
+  if (!/^[\p{L}_]/u.test(name) || OPERATORS.test(name)) {
+    return (
+      `'${name}' must start with a letter and have no spaces or ` +
+      `+ - * / = | , so that formulas can tell it from numbers and sums`
+    );
+  }
+  return '';
+}
+
 /**
  * Throws when a label would give a neuron the name (the label's first
  * word) of an input or of another neuron: formulas and tables could not
@@ -242,6 +263,14 @@ function checkNames(source: string, network: Network): void {
     });
   });
   for (const { name, place } of labelled) {
+    const problem = nameProblem(name);
+    if (problem) {
+      throw new PresetError(
+        source,
+        `${place}.label`,
+        `its first word ${problem}`,
+      );
+    }
     const owner = owners.get(name);
     if (owner !== undefined) {
       throw new PresetError(
@@ -319,7 +348,7 @@ export function lessonFromData(
   }
   const file = result.data;
   const network: Network = {
-    inputs: file.inputs.map((name) => cleanText(name)),
+    inputs: file.inputs.map((name) => cleanText(name).trim()),
     stepRule: file.stepRule ?? '>',
     layers: file.layers.map((layer) => ({
       activation: layer.activation,
@@ -333,7 +362,15 @@ export function lessonFromData(
     })),
   };
   checkShape(source, network, file);
+  checkTraining(source, file.training);
   const name = cleanText(file.name ?? fallbackName);
+  if (file.name !== undefined && (name.trim() === '' || /[/\\]/.test(name))) {
+    throw new PresetError(
+      source,
+      'name',
+      'must be a file name without / or \\ (a save suggests ./NAME.json)',
+    );
+  }
   return {
     name,
     ...(file.order === undefined ? {} : { order: file.order }),
@@ -343,6 +380,29 @@ export function lessonFromData(
     targets: file.targets ?? null,
     ...(file.training ? { training: file.training } : {}),
   };
+}
+
+/**
+ * Throws when the training settings ask the perceptron rule for what only
+ * backprop does: it updates after each row it gets wrong and reports
+ * squared error, so full batch and cross-entropy would be ignored.
+ */
+function checkTraining(source: string, training: PresetFile['training']): void {
+  if (training?.rule !== 'perceptron') return;
+  if (training.batch === 'full') {
+    throw new PresetError(
+      source,
+      'training.batch',
+      "'full' is for backprop: the perceptron rule updates after each row",
+    );
+  }
+  if (training.loss === 'cross-entropy') {
+    throw new PresetError(
+      source,
+      'training.loss',
+      "'cross-entropy' is for backprop: the perceptron rule reports squared error",
+    );
+  }
 }
 
 /** A lesson as the JSON text of a preset file, ready to save. */

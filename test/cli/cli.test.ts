@@ -293,6 +293,45 @@ describe('--train', () => {
     expect(result.stdout.split('\n')[1]).toMatch(/^3 epochs, loss /);
   });
 
+  it('says what the perceptron rule used when --rule overrides backprop settings', () => {
+    // The file asks backprop for cross-entropy and full batch; the
+    // perceptron rule, chosen on the command line, has neither.
+    const folder = mkdtempSync(join(tmpdir(), 'nn-tui-cli-'));
+    const file = join(folder, 'and-ce.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        inputs: ['x1', 'x2'],
+        layers: [
+          { activation: 'step', neurons: [{ weights: [0, 0], bias: 0 }] },
+        ],
+        targets: [[0], [0], [0], [1]],
+        training: {
+          rule: 'backprop',
+          learningRate: 1,
+          seed: 1,
+          loss: 'cross-entropy',
+          batch: 'full',
+        },
+      }),
+    );
+    const result = runCli([
+      '--print',
+      file,
+      '--train',
+      '20',
+      '--rule',
+      'perceptron',
+    ]);
+
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual([
+      'Trained with the perceptron rule, learning rate 1, seed 1, init ' +
+        'preset, squared error, online:',
+      '6 epochs, loss 0.000, 100% of rows right.',
+      'Converged: epoch 6 made no mistake, after 10 updates.',
+    ]);
+  });
+
   it('the perceptron rule from zero at rate 1 ends AND at (2, 1) and -2', () => {
     const result = runCli([
       '--print',

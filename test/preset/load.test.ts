@@ -105,6 +105,30 @@ const EXPECTED: Record<string, [place: string, problem: string]> = {
     'layers[0].neurons[0].label',
     "'x1' is also the name of an input; formulas would not tell them apart",
   ],
+  'input-name-space.json': [
+    'inputs[0]',
+    "'x 1' must start with a letter and have no spaces or + - * / = | , so that formulas can tell it from numbers and sums",
+  ],
+  'input-name-digits.json': [
+    'inputs[0]',
+    "'1' must start with a letter and have no spaces or + - * / = | , so that formulas can tell it from numbers and sums",
+  ],
+  'label-minus-one.json': [
+    'layers[0].neurons[0].label',
+    "its first word '-1' must start with a letter and have no spaces or + - * / = | , so that formulas can tell it from numbers and sums",
+  ],
+  'name-path.json': [
+    'name',
+    'must be a file name without / or \\ (a save suggests ./NAME.json)',
+  ],
+  'perceptron-full-batch.json': [
+    'training.batch',
+    "'full' is for backprop: the perceptron rule updates after each row",
+  ],
+  'perceptron-cross-entropy.json': [
+    'training.loss',
+    "'cross-entropy' is for backprop: the perceptron rule reports squared error",
+  ],
   'empty-input-name.json': ['inputs[1]', 'must not be empty'],
   'empty-inputs.json': ['inputs', 'must hold at least one input'],
   'empty-layers.json': ['layers', 'must hold at least one layer'],

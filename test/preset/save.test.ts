@@ -457,7 +457,15 @@ const network: fc.Arbitrary<Network> = fc
       )
       .map((layers): Network => ({
         inputs: Array.from({ length: inputCount }, (_, i) => `x${i + 1}`),
-        layers: layers as Layer[],
+        // A label's first word is a name: one of its own, before any text.
+        layers: (layers as Layer[]).map((layer, l) => ({
+          ...layer,
+          neurons: layer.neurons.map((neuron, n) =>
+            neuron.label === undefined
+              ? neuron
+              : { ...neuron, label: `n${l}_${n} ${neuron.label}` },
+          ),
+        })),
         stepRule,
       })),
   );
@@ -482,27 +490,34 @@ const randomLesson: fc.Arbitrary<Lesson> = network.chain((net) =>
           },
         ),
       ),
-      training: fc.record(
-        {
-          rule: fc.constantFrom('perceptron' as const, 'backprop' as const),
-          learningRate: fc.double({
-            min: Number.MIN_VALUE,
-            max: 1e300,
-            noNaN: true,
-          }),
-          seed: fc.integer(),
-          epochs: fc.integer({ min: 1, max: 1_000_000 }),
-          loss: fc.constantFrom('squared' as const, 'cross-entropy' as const),
-          batch: fc.constantFrom('online' as const, 'full' as const),
-          init: fc.constantFrom(
-            'preset' as const,
-            'zero' as const,
-            'random' as const,
-          ),
-          shuffle: fc.boolean(),
-        },
-        { requiredKeys: ['rule', 'learningRate', 'seed'] },
-      ),
+      training: fc
+        .record(
+          {
+            rule: fc.constantFrom('perceptron' as const, 'backprop' as const),
+            learningRate: fc.double({
+              min: Number.MIN_VALUE,
+              max: 1e300,
+              noNaN: true,
+            }),
+            seed: fc.integer(),
+            epochs: fc.integer({ min: 1, max: 1_000_000 }),
+            loss: fc.constantFrom('squared' as const, 'cross-entropy' as const),
+            batch: fc.constantFrom('online' as const, 'full' as const),
+            init: fc.constantFrom(
+              'preset' as const,
+              'zero' as const,
+              'random' as const,
+            ),
+            shuffle: fc.boolean(),
+          },
+          { requiredKeys: ['rule', 'learningRate', 'seed'] },
+        )
+        // Full batch and cross-entropy are backprop's alone.
+        .filter(
+          ({ rule, loss, batch }) =>
+            rule === 'backprop' ||
+            (loss !== 'cross-entropy' && batch !== 'full'),
+        ),
     },
     { requiredKeys: ['name', 'title', 'notes', 'network', 'targets'] },
   ),

@@ -26,6 +26,20 @@ export function resolveSettings(
   };
 }
 
+/**
+ * `resolveSettings`, with what the rule itself fixes: the perceptron rule
+ * updates after every row it gets wrong (online, whatever `batch` says)
+ * and reports squared error (it minimises no loss of its own).
+ */
+export function effectiveSettings(
+  settings: TrainingSettings,
+): Required<TrainingSettings> {
+  const full = resolveSettings(settings);
+  return full.rule === 'perceptron'
+    ? { ...full, loss: 'squared', batch: 'online' }
+    : full;
+}
+
 /** A count with its noun: "1 value", "2 values". */
 export function counted(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -54,18 +68,17 @@ export function makePlan(
   targets: Targets,
   settings: TrainingSettings,
 ): Plan {
-  const full = resolveSettings(settings);
+  const full = effectiveSettings(settings);
   checkLearningRate(full.learningRate);
   checkTargets(network, targets);
-  const isPerceptron = full.rule === 'perceptron';
-  if (isPerceptron) checkPerceptron(network, targets);
+  if (full.rule === 'perceptron') checkPerceptron(network, targets);
   else checkBackprop(network, full.loss);
   const rows = binaryRows(network.inputs.length);
   return {
     rule: full.rule,
-    loss: isPerceptron ? 'squared' : full.loss,
+    loss: full.loss,
     learningRate: full.learningRate,
-    isFullBatch: !isPerceptron && full.batch === 'full',
+    isFullBatch: full.batch === 'full',
     shuffle: full.shuffle,
     seed: full.seed,
     rows,
