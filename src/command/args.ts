@@ -1,15 +1,19 @@
 import { parseArgs } from 'node:util';
 import { type Language, languageFromEnvironment } from '../i18n/messages.js';
 import { parseNumber } from '../core/number.js';
+import { printable, quote } from '../render/printable.js';
 
 /** A mistake on the command line: `nn-tui: PLACE: PROBLEM`, exit code 2. */
 export class UsageError extends Error {
-  constructor(
-    readonly place: string,
-    readonly problem: string,
-  ) {
-    super(`${place}: ${problem}`);
+  readonly place: string;
+  readonly problem: string;
+
+  /** Control characters in either part are shown as escapes. */
+  constructor(place: string, problem: string) {
+    super(`${printable(place)}: ${printable(problem)}`);
     this.name = 'UsageError';
+    this.place = printable(place);
+    this.problem = printable(problem);
   }
 }
 
@@ -98,7 +102,7 @@ function parseSize(text: string): { width: number; height: number } {
   if (!match || width < 2 || height < 2 || width > 200 || height > 100) {
     throw new UsageError(
       '--grid',
-      `'${text}' is not WIDTHxHEIGHT from 2x2 to 200x100 (for example 33x17)`,
+      `${quote(text)} is not WIDTHxHEIGHT from 2x2 to 200x100 (for example 33x17)`,
     );
   }
   return { width, height };
@@ -109,7 +113,7 @@ function parseRange(text: string): [number, number] {
   if (parts.length !== 2) {
     throw new UsageError(
       '--range',
-      `'${text}' is not LOW:HIGH (for example -0.5:1.5)`,
+      `${quote(text)} is not LOW:HIGH (for example -0.5:1.5)`,
     );
   }
   const low = numberArgument('--range', parts[0] ?? '');
@@ -124,7 +128,7 @@ function parseRange(text: string): [number, number] {
   if (Math.max(-low, high) > MAX_RANGE || high - low < MIN_SPAN) {
     throw new UsageError(
       '--range',
-      `'${text}' must lie within -${MAX_RANGE}:${MAX_RANGE} and span at ` +
+      `${quote(text)} must lie within -${MAX_RANGE}:${MAX_RANGE} and span at ` +
         `least ${MIN_SPAN}`,
     );
   }
@@ -140,7 +144,10 @@ const MIN_SPAN = 1e-6;
 function parseAxes(text: string): [string, string] {
   const parts = text.split(',').map((part) => part.trim());
   if (parts.length !== 2 || parts.some((part) => part === '')) {
-    throw new UsageError('--axes', `'${text}' is not two inputs such as x1,x2`);
+    throw new UsageError(
+      '--axes',
+      `${quote(text)} is not two inputs such as x1,x2`,
+    );
   }
   return [parts[0] ?? '', parts[1] ?? ''];
 }
@@ -150,7 +157,7 @@ function parseNeuron(text: string): { layer: number; neuron: number } {
   if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
     throw new UsageError(
       '--neuron',
-      `'${text}' is not LAYER:INDEX counted from 1 (for example 2:1)`,
+      `${quote(text)} is not LAYER:INDEX counted from 1 (for example 2:1)`,
     );
   }
   return { layer: Number(match[1]), neuron: Number(match[2]) };
@@ -170,7 +177,7 @@ function parseLanguage(
 ): Language {
   if (text === undefined) return languageFromEnvironment(environment);
   if (text === 'en' || text === 'ja') return text;
-  throw new UsageError('--lang', `'${text}' is not en or ja`);
+  throw new UsageError('--lang', `${quote(text)} is not en or ja`);
 }
 
 function wholeNumber(flag: string, text: string, min: number): number {
@@ -179,7 +186,7 @@ function wholeNumber(flag: string, text: string, min: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new UsageError(
       flag,
-      `'${text}' is not a whole number from ${min} to ${max}`,
+      `${quote(text)} is not a whole number from ${min} to ${max}`,
     );
   }
   return value;
@@ -192,7 +199,10 @@ function oneOf<const T extends string>(
 ): T {
   const choice = choices.find((c) => c === text);
   if (!choice) {
-    throw new UsageError(flag, `'${text}' is not one of ${choices.join(', ')}`);
+    throw new UsageError(
+      flag,
+      `${quote(text)} is not one of ${choices.join(', ')}`,
+    );
   }
   return choice;
 }
@@ -207,7 +217,7 @@ function parseTraining(values: {
   if (values.rate !== undefined) {
     training.learningRate = numberArgument('--rate', values.rate);
     if (!(training.learningRate > 0)) {
-      throw new UsageError('--rate', `'${values.rate}' must be above 0`);
+      throw new UsageError('--rate', `${quote(values.rate)} must be above 0`);
     }
   }
   if (values.seed !== undefined) {
@@ -316,10 +326,9 @@ export function parseCommand(
   } catch (error) {
     // parseArgs says what is wrong in a sentence of its own.
     const message = error instanceof Error ? error.message : String(error);
-    const sentence = (message.split(/\.\s|\n/)[0] ?? message).replace(
-      /\.$/,
-      '',
-    );
+    const sentence = (message.split(/\.\s|\n/)[0] ?? message)
+      .replace(/\.$/, '')
+      .replace(/'([^']*)'/g, (_, value: string) => quote(value));
     throw new UsageError('arguments', `${sentence} (see nn-tui --help)`);
   }
   const { values, positionals } = parsed;
@@ -350,7 +359,7 @@ export function parseCommand(
   let action: CommandOptions['action'] = wantsPrint ? 'print' : 'play';
   if (values.export !== undefined) {
     if (values.export !== 'numpy') {
-      throw new UsageError('--export', `'${values.export}' is not numpy`);
+      throw new UsageError('--export', `${quote(values.export)} is not numpy`);
     }
     action = 'export';
   }

@@ -13,6 +13,7 @@ import type { TrainedSettings } from '../i18n/en.js';
 import { errorText, type Messages, messagesFor } from '../i18n/messages.js';
 import { lessonJson, rowsJson } from '../render/json.js';
 import { renderPrint } from '../render/print.js';
+import { quote } from '../render/printable.js';
 import { type CommandOptions, UsageError } from './args.js';
 
 /** An input given by name (`x1`) or by number from 1 (`1`). */
@@ -29,7 +30,7 @@ function inputIndex(network: Network, name: string): number {
   }
   throw new UsageError(
     '--axes',
-    `'${name}' is not an input of this network (${network.inputs.join(', ')})`,
+    `${quote(name)} is not an input of this network (${network.inputs.join(', ')})`,
   );
 }
 

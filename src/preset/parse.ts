@@ -9,6 +9,7 @@ import type { LocalText, Lesson } from '../core/lesson.js';
 import { inputCountOf, type Network } from '../core/network.js';
 import { outputCount } from '../core/network.js';
 import { variableName } from '../render/formula.js';
+import { printable } from '../render/printable.js';
 import { presetFileSchema, type PresetFile } from './schema.js';
 
 /**
@@ -32,20 +33,6 @@ export class PresetError extends Error {
     this.place = printable(place);
     this.problem = printable(problem);
   }
-}
-
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-
-/**
- * Text for an error message with control characters shown as escapes, so
- * that a message is one line and cannot move the cursor or change colours.
- */
-function printable(text: string): string {
-  return text.replace(
-    UNPRINTABLE,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
 }
 
 /** `["layers", 1, "bias"]` as `layers[1].bias`. */

@@ -2,6 +2,7 @@ import type { $ZodLooseShape } from 'zod/v4/core';
 import * as z from 'zod/mini';
 import { ACTIVATION_NAMES } from '../core/activation.js';
 import { LIMITS } from '../core/network.js';
+import { quote } from '../render/printable.js';
 
 // The preset file format of DESIGN.md. Every message here completes the
 // sentence "the value at PLACE ...", and the loader puts the place first.
@@ -11,11 +12,6 @@ function describe(input: unknown): string {
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'string') return `the string '${input.slice(0, 20)}'`;
   return typeof input === 'object' ? 'an object' : `a ${typeof input}`;
-}
-
-/** A name from the file in quotes, cut short when it is long. */
-function quote(text: string): string {
-  return `'${text.length > 40 ? `${text.slice(0, 40)}...` : text}'`;
 }
 
 /** An error message: what the value must be, and what it was instead. */

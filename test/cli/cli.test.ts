@@ -237,6 +237,17 @@ describe('refusals', () => {
     [['--list', '--json'], /--json: does nothing with --list\n$/],
     [['--list', '--train', '5'], /--train: does nothing with --list\n$/],
     [['--list', 'xor'], /--list: lists every lesson, so it takes no preset/],
+    // Escape sequences are shown, not sent to the terminal; long values
+    // are cut after 40 characters.
+    [
+      ['--lang', '\u001b[2J'],
+      /^nn-tui: --lang: '\\u001b\[2J' is not en or ja\n$/,
+    ],
+    [
+      ['--print', '--axes', `x1,${'x'.repeat(500)}`],
+      /--axes: 'x{40}\.\.\.' is not an input of this network \(x1, x2\)\n$/,
+    ],
+    [['--xx\u0007'], /Unknown option '--xx\\u0007'/],
   ];
   for (const [args, pattern] of usage) {
     it(`refuses ${args.join(' ')} with exit 2`, () => {
