@@ -258,7 +258,10 @@ function joinNegativeValues(argv: readonly string[]): string[] {
 
 type OptionName = keyof typeof OPTIONS;
 
-/** The options that only shape what `--print` prints. */
+/** What a command line asks for, as far as which options it uses. */
+type Use = 'play' | 'print' | 'json' | 'input' | 'export' | 'list';
+
+/** The options that shape the printed lesson. */
 const PRINT_OPTIONS = [
   'print',
   'json',
@@ -268,42 +271,90 @@ const PRINT_OPTIONS = [
   'axes',
   'neuron',
   'hide',
-  'locked',
+] as const satisfies readonly OptionName[];
+
+/** The options that change how training goes, with `--train`. */
+const TRAINING_OPTIONS = [
+  'rate',
+  'seed',
+  'init',
+  'rule',
+] as const satisfies readonly OptionName[];
+
+/** The options that shape the printed grid, and `--hide`. */
+const SHOWN_OPTIONS = [
+  'grid',
+  'range',
+  'axes',
+  'neuron',
+  'hide',
 ] as const satisfies readonly OptionName[];
 
 /**
- * The options an action would silently ignore, which are refused with it:
- * `--export numpy` prints the network's program (trained with `--train`
- * and its settings), and `--list` lists every lesson.
+ * The options each use would silently ignore, which are refused with it.
+ * The playground refuses the grid's options itself (see cli.tsx), as they
+ * also name the keys to use instead. `--lang` and `--no-color` say how
+ * nn-tui speaks and draws wherever it does, and are never refused.
  */
-const IGNORED_BY: Partial<
-  Record<CommandOptions['action'], readonly OptionName[]>
-> = {
-  export: PRINT_OPTIONS,
+const IGNORED_BY: Record<Use, readonly OptionName[]> = {
+  play: [],
+  print: ['locked'],
+  json: [...SHOWN_OPTIONS, 'locked'],
+  input: [...SHOWN_OPTIONS, 'locked'],
+  export: [...PRINT_OPTIONS, 'locked'],
   list: [
     ...PRINT_OPTIONS,
+    'locked',
     'export',
     'train',
     'lesson',
-    'rate',
-    'seed',
-    'init',
-    'rule',
+    ...TRAINING_OPTIONS,
   ],
 };
+
+/** What `--print`, `--json` or `--input` asks for, or what the action is. */
+function useOf(
+  action: CommandOptions['action'],
+  values: Partial<Record<OptionName, unknown>>,
+): Use | null {
+  if (action === 'print') {
+    if (values.input !== undefined) return 'input';
+    return values.json ? 'json' : 'print';
+  }
+  return action === 'help' || action === 'version' ? null : action;
+}
+
+/** The flag that names a use in an error message. */
+function useFlag(use: Use): string {
+  return use === 'export' ? '--export numpy' : `--${use}`;
+}
 
 function refuseIgnored(
   action: CommandOptions['action'],
   values: Partial<Record<OptionName, unknown>>,
   positionals: string[],
 ): void {
-  const ignored = IGNORED_BY[action] ?? [];
-  const given = ignored.find((name) => values[name] !== undefined);
-  const flag = action === 'export' ? '--export numpy' : `--${action}`;
+  const use = useOf(action, values);
+  if (use === null) return;
+  const given = IGNORED_BY[use].find((name) => values[name] !== undefined);
   if (given !== undefined) {
-    throw new UsageError(`--${given}`, `does nothing with ${flag}`);
+    throw new UsageError(`--${given}`, `does nothing with ${useFlag(use)}`);
   }
-  if (action === 'list' && positionals.length > 0) {
+  // The playground trains with them; anything else only with --train.
+  const setting = TRAINING_OPTIONS.find((name) => values[name] !== undefined);
+  if (use !== 'play' && values.train === undefined && setting !== undefined) {
+    throw new UsageError(
+      `--${setting}`,
+      `does nothing with ${useFlag(use)} unless --train is given`,
+    );
+  }
+  if (
+    use === 'print' &&
+    parseHidden(values.hide as string[]).includes('notes')
+  ) {
+    throw new UsageError('--hide', 'notes: --print shows no notes to hide');
+  }
+  if (use === 'list' && positionals.length > 0) {
     throw new UsageError(
       '--list',
       `lists every lesson, so it takes no preset (${positionals[0]})`,

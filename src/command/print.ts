@@ -82,7 +82,12 @@ export function gridOptionsFor(
 }
 
 /** `--input`: one input vector through every layer. */
-function printInput(lesson: Lesson, input: number[], isJson: boolean): string {
+function printInput(
+  lesson: Lesson,
+  input: number[],
+  options: CommandOptions,
+  report: TrainingReport | undefined,
+): string {
   const { network } = lesson;
   if (input.length !== network.inputs.length) {
     throw new UsageError(
@@ -94,27 +99,36 @@ function printInput(lesson: Lesson, input: number[], isJson: boolean): string {
   }
   const layers = forward(network, input);
   const outputs = layers.at(-1)?.outputs ?? [];
-  if (isJson) {
+  if (options.isJson) {
     const json = {
       network: lessonJson(lesson),
       inputs: input,
       layers,
       outputs,
+      ...(report ? { training: report } : {}),
     };
     return `${JSON.stringify(json, null, 2)}\n`;
   }
+  const messages = messagesFor(options.language);
   const numbers = (values: number[]) =>
     values.map((v) => formatNumber(v, 8)).join(' ');
   const named = network.inputs.map((name, i) => `${name} = ${input[i]}`);
-  const lines = [`${lesson.name}: ${named.join(', ')}`];
+  const lines = [
+    ...(report ? [reportText(report, messages), ''] : []),
+    `${lesson.name}: ${named.join(', ')}`,
+  ];
   layers.forEach((values, index) => {
     const activation = network.layers[index]?.activation ?? '';
     lines.push(
-      `layer ${index + 1} (${activation}): sums ${numbers(values.sums)}; ` +
-        `outputs ${numbers(values.outputs)}`,
+      messages.inputLayer(
+        index + 1,
+        activation,
+        numbers(values.sums),
+        numbers(values.outputs),
+      ),
     );
   });
-  lines.push(`outputs: ${numbers(outputs)}`);
+  lines.push(messages.inputOutputs(numbers(outputs)));
   return `${lines.join('\n')}\n`;
 }
 
@@ -199,7 +213,9 @@ export function printLesson(
   const trained =
     options.train === undefined ? undefined : trainLesson(given, options);
   const lesson = trained?.lesson ?? given;
-  if (options.input) return printInput(lesson, options.input, options.isJson);
+  if (options.input) {
+    return printInput(lesson, options.input, options, trained?.report);
+  }
   const { network, targets } = lesson;
   const gridOptions = gridOptionsFor(network, options);
   const rows = truthTable(network, targets);

@@ -127,6 +127,9 @@ export const en = {
     `${settings.shuffle ? ', rows shuffled' : ''}:`,
   trainedTo: (epochs: number, loss: string, percentRight: number) =>
     `${counted(epochs, 'epoch')}, loss ${loss}, ${percentRight}% of rows right.`,
+  inputLayer: (n: number, activation: string, sums: string, outputs: string) =>
+    `layer ${n} (${activation}): sums ${sums}; outputs ${outputs}`,
+  inputOutputs: (outputs: string) => `outputs: ${outputs}`,
   target: 'target',
   ok: 'ok',
   wrong: 'X',

@@ -103,6 +103,9 @@ export const ja: typeof en = {
     `${settings.shuffle ? '、行をシャッフル' : ''}:`,
   trainedTo: (epochs: number, loss: string, percentRight: number) =>
     `${epochs} エポック、損失 ${loss}、${percentRight}% の行が正解。`,
+  inputLayer: (n: number, activation: string, sums: string, outputs: string) =>
+    `第${n}層 (${activation}): 和 ${sums}、出力 ${outputs}`,
+  inputOutputs: (outputs: string) => `出力: ${outputs}`,
   target: '正解',
   ok: 'ok',
   wrong: 'X',

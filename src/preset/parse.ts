@@ -216,14 +216,15 @@ const OPERATORS = /[\s+\-*/=|,]/u;
 
 /**
  * Why a name (an input's, or a label's first word) cannot stand in a
- * formula such as `0.50*x1 - 0.50*x2`, or '' when it can: it starts with
- * a letter or `_` (so `1` or `-1` is not read as a number) and holds no
- * space or operator. `z1(1)`, `h1.2` and `入力` are names.
+ * formula such as `0.50*x1 - 0.50*x2`, or '' when it can: it does not
+ * start like a number (a digit or a dot, so `1` and `.5` are not names)
+ * and holds no space or operator (so `-1` and `a-b` are not either).
+ * `z1(1)`, `h1.2`, `入力` and emoji are names.
  */
 function nameProblem(name: string): string {
-  if (!/^[\p{L}_]/u.test(name) || OPERATORS.test(name)) {
+  if (/^[\p{Nd}.]/u.test(name) || OPERATORS.test(name)) {
     return (
-      `'${name}' must start with a letter and have no spaces or ` +
+      `'${name}' must not start with a digit or a dot, or hold spaces or ` +
       `+ - * / = | , so that formulas can tell it from numbers and sums`
     );
   }

@@ -237,6 +237,26 @@ describe('refusals', () => {
     [['--list', '--json'], /--json: does nothing with --list\n$/],
     [['--list', '--train', '5'], /--train: does nothing with --list\n$/],
     [['--list', 'xor'], /--list: lists every lesson, so it takes no preset/],
+    // What a mode would ignore is refused by name.
+    [
+      ['--print', '--rate', '3', 'xor-single'],
+      /--rate: does nothing with --print unless --train is given/,
+    ],
+    [
+      ['--export', 'numpy', '--seed', '2', 'xor-sigmoid'],
+      /--seed: does nothing with --export numpy unless --train is given/,
+    ],
+    [['--json', '--grid', '9x5', 'and'], /--grid: does nothing with --json/],
+    [['--json', '--locked', 'and'], /--locked: does nothing with --json/],
+    [
+      ['--input', '1,1', '--axes', 'x2,x1', 'and'],
+      /--axes: does nothing with --input/,
+    ],
+    [['--print', '--locked', 'and'], /--locked: does nothing with --print/],
+    [
+      ['--print', '--hide', 'notes', 'xor'],
+      /--hide: notes: --print shows no notes/,
+    ],
     // Escape sequences are shown, not sent to the terminal; long values
     // are cut after 40 characters.
     [
@@ -302,6 +322,35 @@ describe('--train', () => {
         'preset, cross-entropy, full batch, rows shuffled:',
     );
     expect(result.stdout.split('\n')[1]).toMatch(/^3 epochs, loss /);
+  });
+
+  it('--input after --train: the report, then the trained network on the input', () => {
+    const plain = runCli(['--input', '1,1', 'xor-single']);
+    const result = runCli(['--input', '1,1', '--train', '3', 'xor-single']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(
+      /^Trained with the perceptron rule, learning rate 1/,
+    );
+    expect(lines[1]).toBe('3 epochs, loss 0.2500, 50% of rows right.');
+    // After the report and a blank line, what --input prints, with the
+    // trained weights: the sum at (1, 1) is no longer the preset's.
+    const trace = lines.slice(lines.indexOf('') + 1);
+    expect(trace[0]).toBe('xor-single: x1 = 1, x2 = 1');
+    expect(trace[1]).toMatch(/^layer 1 \(step\): sums -2\.2/);
+    expect(plain.stdout).toMatch(/^layer 1 \(step\): sums 0\.8/m);
+    const json = JSON.parse(
+      runCli(['--input', '1,1', '--train', '3', '--json', 'xor-single']).stdout,
+    ) as { training: { epochs: number } };
+    expect(json.training.epochs).toBe(3);
+  });
+
+  it('--input speaks Japanese with --lang ja', () => {
+    const result = runCli(['--input', '1,0.5', '--lang', 'ja', 'three-layer']);
+    expect(result.stdout).toContain(
+      '第3層 (linear): 和 0.31682708 0.69627909、出力 0.31682708 0.69627909',
+    );
+    expect(result.stdout).toContain('出力: 0.31682708 0.69627909');
   });
 
   it('says what the perceptron rule used when --rule overrides backprop settings', () => {

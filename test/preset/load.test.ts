@@ -107,15 +107,15 @@ const EXPECTED: Record<string, [place: string, problem: string]> = {
   ],
   'input-name-space.json': [
     'inputs[0]',
-    "'x 1' must start with a letter and have no spaces or + - * / = | , so that formulas can tell it from numbers and sums",
+    "'x 1' must not start with a digit or a dot, or hold spaces or + - * / = | , so that formulas can tell it from numbers and sums",
   ],
   'input-name-digits.json': [
     'inputs[0]',
-    "'1' must start with a letter and have no spaces or + - * / = | , so that formulas can tell it from numbers and sums",
+    "'1' must not start with a digit or a dot, or hold spaces or + - * / = | , so that formulas can tell it from numbers and sums",
   ],
   'label-minus-one.json': [
     'layers[0].neurons[0].label',
-    "its first word '-1' must start with a letter and have no spaces or + - * / = | , so that formulas can tell it from numbers and sums",
+    "its first word '-1' must not start with a digit or a dot, or hold spaces or + - * / = | , so that formulas can tell it from numbers and sums",
   ],
   'name-path.json': [
     'name',
