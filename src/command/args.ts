@@ -259,7 +259,7 @@ function joinNegativeValues(argv: readonly string[]): string[] {
 type OptionName = keyof typeof OPTIONS;
 
 /** What a command line asks for, as far as which options it uses. */
-type Use = 'play' | 'print' | 'json' | 'input' | 'export' | 'list';
+type Mode = 'play' | 'print' | 'json' | 'input' | 'export' | 'list';
 
 /** The options that shape the printed lesson. */
 const PRINT_OPTIONS = [
@@ -291,12 +291,12 @@ const SHOWN_OPTIONS = [
 ] as const satisfies readonly OptionName[];
 
 /**
- * The options each use would silently ignore, which are refused with it.
+ * The options each mode would silently ignore, which are refused with it.
  * The playground refuses the grid's options itself (see cli.tsx), as they
  * also name the keys to use instead. `--lang` and `--no-color` say how
  * nn-tui speaks and draws wherever it does, and are never refused.
  */
-const IGNORED_BY: Record<Use, readonly OptionName[]> = {
+const IGNORED_BY: Record<Mode, readonly OptionName[]> = {
   play: [],
   print: ['locked'],
   json: [...SHOWN_OPTIONS, 'locked'],
@@ -313,10 +313,10 @@ const IGNORED_BY: Record<Use, readonly OptionName[]> = {
 };
 
 /** What `--print`, `--json` or `--input` asks for, or what the action is. */
-function useOf(
+function modeOf(
   action: CommandOptions['action'],
   values: Partial<Record<OptionName, unknown>>,
-): Use | null {
+): Mode | null {
   if (action === 'print') {
     if (values.input !== undefined) return 'input';
     return values.json ? 'json' : 'print';
@@ -324,9 +324,9 @@ function useOf(
   return action === 'help' || action === 'version' ? null : action;
 }
 
-/** The flag that names a use in an error message. */
-function useFlag(use: Use): string {
-  return use === 'export' ? '--export numpy' : `--${use}`;
+/** The flag that names a mode in an error message. */
+function modeFlag(mode: Mode): string {
+  return mode === 'export' ? '--export numpy' : `--${mode}`;
 }
 
 function refuseIgnored(
@@ -334,27 +334,27 @@ function refuseIgnored(
   values: Partial<Record<OptionName, unknown>>,
   positionals: string[],
 ): void {
-  const use = useOf(action, values);
-  if (use === null) return;
-  const given = IGNORED_BY[use].find((name) => values[name] !== undefined);
+  const mode = modeOf(action, values);
+  if (mode === null) return;
+  const given = IGNORED_BY[mode].find((name) => values[name] !== undefined);
   if (given !== undefined) {
-    throw new UsageError(`--${given}`, `does nothing with ${useFlag(use)}`);
+    throw new UsageError(`--${given}`, `does nothing with ${modeFlag(mode)}`);
   }
   // The playground trains with them; anything else only with --train.
   const setting = TRAINING_OPTIONS.find((name) => values[name] !== undefined);
-  if (use !== 'play' && values.train === undefined && setting !== undefined) {
+  if (mode !== 'play' && values.train === undefined && setting !== undefined) {
     throw new UsageError(
       `--${setting}`,
-      `does nothing with ${useFlag(use)} unless --train is given`,
+      `does nothing with ${modeFlag(mode)} unless --train is given`,
     );
   }
   if (
-    use === 'print' &&
+    mode === 'print' &&
     parseHidden(values.hide as string[]).includes('notes')
   ) {
     throw new UsageError('--hide', 'notes: --print shows no notes to hide');
   }
-  if (use === 'list' && positionals.length > 0) {
+  if (mode === 'list' && positionals.length > 0) {
     throw new UsageError(
       '--list',
       `lists every lesson, so it takes no preset (${positionals[0]})`,
