@@ -691,7 +691,11 @@ export function reduceKeys(
     }
     const action = actionFor(current.mode, key);
     if (!action) return current;
-    if (context.isWindowTooSmall && action.type !== 'quit') return current;
+    // A window too small to show the screen takes only q, and the answer
+    // to the question q asks (which it shows).
+    const isAnswerable =
+      action.type === 'quit' || current.mode === 'confirm-quit';
+    if (context.isWindowTooSmall && !isAnswerable) return current;
     return reduce(current, withContext(action, context));
   }, state);
 }

@@ -20,7 +20,7 @@ import { StyledLine } from './styled-line.js';
 import { TablePanel } from './table-panel.js';
 import { TrainingPanel, trainingHeights } from './training-panel.js';
 import { changeSince, nextRule } from './training.js';
-import { displayWidth, fitToWidth } from './text.js';
+import { displayWidth, fitToWidth, wrapText } from './text.js';
 import type { TerminalSize } from './use-terminal-size.js';
 import { WhyOverlay } from './why-overlay.js';
 
@@ -57,15 +57,24 @@ export function Screen({
       displayWidth(full) <= size.columns
         ? full
         : `${MIN_SIZE.columns}x${MIN_SIZE.rows}+ (${now})`;
+    // The question about quitting stays in view, so that q is not pressed
+    // again unawares: in the rows left, as many of its lines as fit.
+    const question =
+      state.mode === 'confirm-quit' && state.status
+        ? wrapText(state.status.text, size.columns).slice(0, size.rows - 1)
+        : [];
     // As tall as the window, as the whole screen is: a window made taller
     // brings back old lines from the terminal's history at the top, and a
     // frame of one line would leave them there.
     return (
       <Box flexDirection="column" height={size.rows}>
-        <StyledLine
-          segments={[{ text: fitToWidth(text, size.columns) }]}
-          isColor={false}
-        />
+        {[text, ...question].map((line, index) => (
+          <StyledLine
+            key={index}
+            segments={[{ text: fitToWidth(line, size.columns) }]}
+            isColor={false}
+          />
+        ))}
       </Box>
     );
   }

@@ -37,6 +37,8 @@ export interface TestScreen {
    * as a save, reports when it is done) and returns that frame.
    */
   waitFor: (text: string, timeout?: number) => Promise<string>;
+  /** Draws the screen again at another size, as a resized window. */
+  resize: (columns: number, rows: number) => Promise<string>;
   /** Unmounts the app. */
   unmount: () => void;
 }
@@ -63,20 +65,21 @@ export function openScreen(
       ? options.lesson
       : (findLesson(options.lesson ?? 'and') ?? lessons[0]!);
   const index = lessons.indexOf(start);
-  const instance = render(
+  const app = (columns: number, rows: number) => (
     <App
       lessons={lessons}
       start={start}
       startIndex={index >= 0 ? index : null}
       language={options.language ?? 'en'}
       isColor={options.isColor ?? false}
-      size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }}
+      size={{ columns, rows }}
       cwd={options.cwd}
       isLocked={options.isLocked}
       hidden={options.hidden}
       sourcePath={options.sourcePath}
-    />,
+    />
   );
+  const instance = render(app(options.columns ?? 80, options.rows ?? 24));
   const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');
   const press = async (key: string) => {
     const before = instance.frames.length;
@@ -108,6 +111,11 @@ export function openScreen(
       while (!frame().includes(text) && Date.now() < deadline) {
         await sleep(10);
       }
+      return frame();
+    },
+    resize: async (columns: number, rows: number) => {
+      instance.rerender(app(columns, rows));
+      await sleep(50);
       return frame();
     },
     unmount: () => instance.unmount(),
