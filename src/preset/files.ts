@@ -271,10 +271,18 @@ function checkExistingFile(
   if (!stats.isFile()) {
     throw new PresetError(source, '', 'not saved: is not a regular file');
   }
-  try {
-    accessSync(target, constants.W_OK);
-  } catch {
+  // A file no one may write (chmod 444) is kept, though root could.
+  if ((stats.mode & 0o222) === 0 || !isWritable(target)) {
     throw new PresetError(source, '', 'not saved: the file is read-only');
+  }
+}
+
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -306,6 +314,11 @@ export function writeTextFileAtomically(
   options: { overwrite?: boolean; steps?: SaveSteps } = {},
 ): void {
   const source = basename(path);
+  if (/[/\\]$/.test(path)) {
+    // A path that ends in a separator names a folder, even one not there.
+    checkFolder(source, path);
+    throw new PresetError(source, '', 'not saved: is a folder, not a file');
+  }
   checkFolder(source, dirname(path));
   const target = writeTarget(path);
   if (target !== path) checkFolder(source, dirname(target));
@@ -323,7 +336,12 @@ export function writeTextFileAtomically(
       replaceFile(target, text, steps, existing);
     }
   } catch (error) {
-    throw new PresetError(source, '', `not saved: ${systemReason(error)}`);
+    // The folder is there (checked above), so it does not take new files.
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'this folder does not take new files'
+        : systemReason(error);
+    throw new PresetError(source, '', `not saved: ${reason}`);
   }
 }
 

@@ -1,16 +1,21 @@
 import { homedir } from 'node:os';
-import { basename, resolve } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
 import type { Lesson } from '../core/lesson.js';
 import { FileExistsError, savePresetFile } from '../preset/files.js';
 import { PresetError } from '../preset/parse.js';
 import type { Action, SaveRequest } from './state.js';
 
-/** A typed path made absolute: from `cwd`, with `~/` as the home folder. */
+/**
+ * A typed path made absolute: from `cwd`, with `~/` as the home folder. A
+ * separator at the end stays, as it says the path is a folder.
+ */
 export function savePath(typed: string, cwd: string): string {
   const expanded = /^~(?=$|[/\\])/.test(typed)
     ? homedir() + typed.slice(1)
     : typed;
-  return resolve(cwd, expanded);
+  const path = resolve(cwd, expanded);
+  const isFolder = /[/\\]$/.test(expanded) && !/[/\\]$/.test(path);
+  return isFolder ? `${path}${sep}` : path;
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   chmodSync,
   chownSync,
   closeSync,
+  existsSync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -70,6 +71,26 @@ describe('writing a text file atomically', () => {
       writeTextFileAtomically(join(folder, 'my.json', 'sub', 'x.json'), 'x'),
     ).toThrow('x.json: not saved: no such folder (sub)');
   });
+
+  it('takes a path that ends in / for a folder, there or not', () => {
+    expect(() =>
+      writeTextFileAtomically(`${join(folder, 'new-folder')}/`, 'x'),
+    ).toThrow('new-folder: not saved: no such folder (new-folder)');
+    expect(existsSync(join(folder, 'new-folder'))).toBe(false);
+    mkdirSync(join(folder, 'old-folder'));
+    expect(() =>
+      writeTextFileAtomically(`${join(folder, 'old-folder')}/`, 'x'),
+    ).toThrow('old-folder: not saved: is a folder, not a file');
+  });
+
+  it.skipIf(process.platform !== 'linux')(
+    'says a folder that takes no new files does not, not that one is missing',
+    () => {
+      expect(() => writeTextFileAtomically('/proc/x.json', 'x')).toThrow(
+        'x.json: not saved: this folder does not take new files',
+      );
+    },
+  );
 
   it('refuses a folder as the file before asking to replace it', () => {
     mkdirSync(join(folder, 'taken.py'));
@@ -170,7 +191,8 @@ describe('writing a text file atomically', () => {
     },
   );
 
-  it.skipIf(process.getuid?.() === 0)(
+  // Root could write it; it is refused all the same, by its mode.
+  it.skipIf(process.platform === 'win32')(
     'refuses a read-only file before asking to replace it',
     () => {
       const path = join(folder, 'locked.json');

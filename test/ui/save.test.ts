@@ -15,6 +15,11 @@ describe('save paths', () => {
     expect(savePath('~/c.json', '/work')).toBe(join(homedir(), 'c.json'));
   });
 
+  it('keeps a / at the end, which says the path is a folder', () => {
+    expect(savePath('new-folder/', '/work')).toBe('/work/new-folder/');
+    expect(savePath('/', '/work')).toBe('/');
+  });
+
   it('names the saved lesson after its file, out of the lesson order', () => {
     const saved = lessonToSave(xor, '/tmp/my-xor.json');
     expect(saved.name).toBe('my-xor');
