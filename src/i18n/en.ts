@@ -230,6 +230,8 @@ export const en = {
   windowTooSmall: (columns: number, rows: number, now: string) =>
     `Please make the window at least ${columns}x${rows} (now ${now}).`,
   moreRows: (count: number) => `... ${count} more rows`,
+  notesNeedRows: (rows: number) =>
+    `This lesson has notes: a window ${rows} rows tall shows them.`,
   moreAbove: (count: number) => `... ${count} more above`,
   moreBelow: (count: number) => `... ${count} more below`,
   gridFor: (neuron: string) => `grid: ${neuron}`,

@@ -206,6 +206,8 @@ export const ja: typeof en = {
   windowTooSmall: (columns: number, rows: number, now: string) =>
     `ウィンドウを ${columns}x${rows} 以上に広げてください (現在 ${now})。`,
   moreRows: (count: number) => `... ほか ${count} 行`,
+  notesNeedRows: (rows: number) =>
+    `このレッスンには解説があります: 高さ ${rows} 行以上のウィンドウで表示されます。`,
   moreAbove: (count: number) => `... 上に ${count} 行`,
   moreBelow: (count: number) => `... 下に ${count} 行`,
   gridFor: (neuron: string) => `領域: ${neuron}`,

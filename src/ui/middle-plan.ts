@@ -17,7 +17,7 @@ import {
 } from './layout.js';
 import { type SessionState, targetsOrOutputs } from './state.js';
 import { tableToFit } from './table-panel.js';
-import { displayWidth } from './text.js';
+import { displayWidth, wrapText } from './text.js';
 import type { TerminalSize } from './use-terminal-size.js';
 
 /** The size of a hidden neuron's small grid: 0 and 1 fall on cells. */
@@ -58,6 +58,12 @@ export interface MiddlePlan {
   heights: LeftHeights;
   /** The notes in the screen's language. */
   notes: string;
+  /**
+   * Rows the window lacks for the notes to show a line and the line that
+   * says PgDn shows more, when they get less room than that and need
+   * more; 0 otherwise.
+   */
+  notesShortBy: number;
   /** The hidden neurons' small grids, or null. */
   side: SidePlan | null;
 }
@@ -117,6 +123,24 @@ function layoutWithSide(
     };
   }
   return { layout: plain, side: null };
+}
+
+/**
+ * The height the left column needs to show the network and the table
+ * whole, and two lines of notes after a blank line (see `leftHeights`).
+ */
+function notesNeed(
+  networkLines: number,
+  tableLines: number,
+  isShown: (panel: Panel) => boolean,
+): number {
+  const hasNetwork = isShown('network');
+  const hasTable = isShown('table');
+  const panels =
+    (hasNetwork ? networkLines : 0) +
+    (hasTable ? tableLines : 0) +
+    (hasNetwork && hasTable ? 1 : 0);
+  return panels + 1 + 2;
 }
 
 /**
@@ -199,14 +223,22 @@ export function planMiddle(
   const table = tableToFit(drawTable, network, tableWidth);
   const networkLines = 1 + networkText.length;
   const tableLines = 1 + table.length;
+  const heights = leftHeights(layout.middle, networkLines, tableLines, isShown);
+  const notes = localText(state.lesson.notes, state.language);
   return {
     layout,
     targets,
     rows,
     table,
     leftWidth,
-    heights: leftHeights(layout.middle, networkLines, tableLines, isShown),
-    notes: localText(state.lesson.notes, state.language),
+    heights,
+    notes,
+    notesShortBy:
+      isShown('notes') &&
+      heights.notes < 2 &&
+      wrapText(notes.trim(), leftWidth).length > heights.notes
+        ? notesNeed(networkLines, tableLines, isShown) - layout.middle
+        : 0,
     side,
   };
 }

@@ -80,8 +80,13 @@ export function Screen({
   }
   const { network } = state.lesson;
   const columns = size.columns;
+  // Notes that get no room say how tall a window shows them.
+  const hint =
+    plan.notesShortBy > 0
+      ? messages.notesNeedRows(size.rows + plan.notesShortBy)
+      : '';
   // A long message may take a line of the footer.
-  const statusHeight = statusLines(state, messages, columns).length;
+  const statusHeight = statusLines(state, messages, columns, hint).length;
   return (
     <Box flexDirection="column" width={columns}>
       <Header
@@ -112,6 +117,7 @@ export function Screen({
         width={columns}
         isColor={isColor}
         onDraftChange={onDraftChange}
+        hint={hint}
       />
       <Footer
         mode={state.mode}

@@ -16,6 +16,8 @@ export interface StatusLineProps {
   isColor: boolean;
   /** Called with the field's text on every change. */
   onDraftChange: (text: string) => void;
+  /** Said, dimmed, when there is no message and no field is open. */
+  hint?: string;
 }
 
 /** Props of `TextField`. */
@@ -137,17 +139,20 @@ function fieldProps(state: SessionState, messages: Messages) {
 /**
  * The lines of the status message, wrapped: one normally, more for a long
  * message (taking lines of the footer); one for an open field, two when
- * its error goes under it.
+ * its error goes under it; the hint, cut to one line, when there is no
+ * message.
  */
 export function statusLines(
   state: SessionState,
   messages: Messages,
   width: number,
+  hint = '',
 ): string[] {
   if (isFieldOpen(state)) {
     const { label, draft } = fieldProps(state, messages);
     return isErrorBelow(label, draft, width) ? ['', ''] : [''];
   }
+  if (!state.status && hint) return [truncateToWidth(hint, width)];
   const lines = wrapText(state.status?.text ?? '', width);
   if (lines.length <= MAX_STATUS_LINES) return lines;
   const kept = lines.slice(0, MAX_STATUS_LINES - 1);
@@ -169,12 +174,13 @@ export function StatusLine(props: StatusLineProps): ReactNode {
     );
   }
   const color = state.status?.tone === 'error' ? 'red' : 'green';
+  const isDim = !state.status;
   return (
     <Box flexDirection="column">
-      {statusLines(state, messages, width).map((line, index) => (
+      {statusLines(state, messages, width, props.hint).map((line, index) => (
         <StyledLine
           key={index}
-          segments={[{ text: fitToWidth(line, width), color }]}
+          segments={[{ text: fitToWidth(line, width), color, isDim }]}
           isColor={isColor}
         />
       ))}

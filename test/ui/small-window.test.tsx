@@ -37,3 +37,28 @@ describe('a window smaller than 80x24', () => {
     s.unmount();
   });
 });
+
+describe('notes that get no room', () => {
+  it('say how tall a window shows them, until it is that tall', async () => {
+    const s = openScreen({ lesson: 'three-layer' });
+    const hint = 'This lesson has notes: a window 27 rows tall shows them.';
+    expect(s.frame()).toContain(hint);
+    expect(s.frame()).not.toContain("This is the book's three-layer");
+    // One row short: a line of them, and still the hint.
+    const short = await s.resize(80, 26);
+    expect(short).toContain("This is the book's three-layer");
+    expect(short).toContain(hint);
+    const tall = await s.resize(80, 27);
+    expect(tall).toContain("This is the book's three-layer");
+    expect(tall).toContain('-- PgDn: more (lines 1-1 of 9) --');
+    expect(tall).not.toContain('This lesson has notes');
+    s.unmount();
+  });
+
+  it('give way to a message', async () => {
+    const s = openScreen({ lesson: 'three-layer' });
+    const frame = await s.press('t');
+    expect(frame).not.toContain('This lesson has notes');
+    s.unmount();
+  });
+});
