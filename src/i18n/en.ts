@@ -155,6 +155,13 @@ export const en = {
   boundaryNotStraight: (layer: number, activation: string) =>
     `boundary: in general not one straight line (layer ${layer} is ${activation})`,
   boundaryNotStraightShort: 'boundary: in general not one line',
+  boundaryPoint: (equation: string) => `boundary: ${equation}`,
+  boundaryPointNone: (x: string) =>
+    `no boundary: the sum has weight 0 on ${x}, so it is the same everywhere`,
+  boundaryPointNoneShort: (x: string) => `no boundary: ${x} has weight 0`,
+  boundaryNotPoint: (layer: number, activation: string) =>
+    `boundary: in general not one point (layer ${layer} is ${activation})`,
+  boundaryNotPointShort: 'boundary: in general not one point',
   gridLegendLine: (mark: string) => `${mark} boundary`,
   whyIntro: (fires: string) =>
     `Each row asks something of w1, w2 and b (the neuron fires when the sum ${fires} 0):`,

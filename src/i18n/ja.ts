@@ -131,6 +131,13 @@ export const ja: typeof en = {
   boundaryNotStraight: (layer: number, activation: string) =>
     `境界線: 一般には 1 本の直線ではない (第${layer}層が ${activation})`,
   boundaryNotStraightShort: '境界線: 一般には 1 本の直線ではない',
+  boundaryPoint: (equation: string) => `境界: ${equation}`,
+  boundaryPointNone: (x: string) =>
+    `境界なし: 和の中の ${x} の重みが 0 なので、和はどこでも同じ`,
+  boundaryPointNoneShort: (x: string) => `境界なし: ${x} の重みが 0`,
+  boundaryNotPoint: (layer: number, activation: string) =>
+    `境界: 一般には 1 点ではない (第${layer}層が ${activation})`,
+  boundaryNotPointShort: '境界: 一般には 1 点ではない',
   gridLegendLine: (mark: string) => `${mark} 境界線`,
   whyIntro: (fires: string) =>
     `各行が w1, w2, b に求める条件 (和 ${fires} 0 のとき発火):`,

@@ -43,13 +43,14 @@ export function lineMark(line: BoundaryLine, grid: Grid): string {
 /**
  * The boundary in words and numbers: `x2 = 1.40 - 1.00*x1`, `x1 = 0.70`,
  * or why there is no line (a layer before the neuron that is not linear
- * is named: it is what bends the boundary). The short form says why in
+ * is named: it is what bends the boundary). Over one input (`yName`
+ * null) the boundary is a point, `x1 = 0.50`. The short form says why in
  * fewer words, for a line with little room.
  */
 export function boundaryText(
   line: BoundaryLine,
   xName: string,
-  yName: string,
+  yName: string | null,
   messages: Messages,
   isShort = false,
 ): string {
@@ -61,13 +62,27 @@ export function boundaryText(
         `${yName} = ${formatNumber(line.intercept)} ${sign} ${slope}*${xName}`,
       );
     }
-    case 'x':
-      return messages.boundaryLine(`${xName} = ${formatNumber(line.value)}`);
+    case 'x': {
+      const equation = `${xName} = ${formatNumber(line.value)}`;
+      return yName === null
+        ? messages.boundaryPoint(equation)
+        : messages.boundaryLine(equation);
+    }
     case 'none':
+      if (yName === null) {
+        return isShort
+          ? messages.boundaryPointNoneShort(xName)
+          : messages.boundaryPointNone(xName);
+      }
       return isShort
         ? messages.boundaryNoneShort(xName, yName)
         : messages.boundaryNone(xName, yName);
     case 'not-straight':
+      if (yName === null) {
+        return isShort
+          ? messages.boundaryNotPointShort
+          : messages.boundaryNotPoint(line.layer + 1, line.activation);
+      }
       return isShort
         ? messages.boundaryNotStraightShort
         : messages.boundaryNotStraight(line.layer + 1, line.activation);

@@ -48,7 +48,7 @@ export function renderPrint(view: PrintView): string {
   const lineText = boundaryText(
     line,
     network.inputs[xAxis] ?? '',
-    yAxis === null ? '' : (network.inputs[yAxis] ?? ''),
+    yAxis === null ? null : (network.inputs[yAxis] ?? ''),
     messages,
   );
   // Inputs off the grid's axes are 0 there, as on the screen.
@@ -62,10 +62,7 @@ export function renderPrint(view: PrintView): string {
       messages.network,
       ...renderNetwork(network, messages),
     ],
-    isShown('formula') && [
-      formulaText(network, view.focus),
-      ...(yAxis === null ? [] : [lineText]),
-    ],
+    isShown('formula') && [formulaText(network, view.focus), lineText],
     isShown('table') && [
       `${messages.truthTable}${right}`,
       ...renderTable(network, rows, view.focus, messages),

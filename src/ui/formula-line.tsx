@@ -30,8 +30,9 @@ const MIN_BOUNDARY = 20;
 
 /**
  * The formula of the selected neuron with its current numbers and, over
- * the grid's two axes, its boundary in words and numbers
- * (`y = step(0.50*x1 + 0.50*x2 - 0.70)   boundary: x2 = 1.40 - 1.00*x1`).
+ * the grid's axes, its boundary in words and numbers
+ * (`y = step(0.50*x1 + 0.50*x2 - 0.70)   boundary: x2 = 1.40 - 1.00*x1`;
+ * a point, `x1 = 0.50`, over one input).
  * A boundary too long for the rest of the line is said in its short form,
  * cut with `…` if that is still too long, and left out when fewer than
  * `MIN_BOUNDARY` columns are left.
@@ -44,14 +45,13 @@ export function formulaLineText(
   width: number,
 ): string {
   const formula = formulaText(network, neuron);
-  if (view.yAxis === null) return formula;
   const line = boundaryLine(network, neuron, {
     xAxis: view.xAxis,
     yAxis: view.yAxis,
     fixed: network.inputs.map(() => 0),
   });
   const xName = network.inputs[view.xAxis] ?? '';
-  const yName = network.inputs[view.yAxis] ?? '';
+  const yName = view.yAxis === null ? null : (network.inputs[view.yAxis] ?? '');
   const text = (isShort: boolean) =>
     boundaryText(line, xName, yName, messages, isShort);
   const room = width - displayWidth(formula) - SEPARATOR.length;

@@ -57,6 +57,42 @@ describe('the boundary line in words and numbers', () => {
     );
   });
 
+  it('is a point over one input: x1 = 0.50 for NOT, or none, or not one', () => {
+    const not = findLesson('not')!.network;
+    const options = defaultGridOptions(not);
+    expect(options.yAxis).toBeNull();
+    const y = { layer: 0, neuron: 0 };
+    const point = boundaryLine(not, y, options);
+    // -1*x1 + 0.5 = 0 at x1 = 0.5.
+    expect(point).toEqual({ kind: 'x', value: 0.5 });
+    expect(boundaryText(point, 'x1', null, en)).toBe('boundary: x1 = 0.50');
+    expect(boundaryText(point, 'x1', null, ja)).toBe('境界: x1 = 0.50');
+
+    const flat: Network = {
+      ...not,
+      layers: [{ activation: 'step', neurons: [{ weights: [0], bias: 1 }] }],
+    };
+    const none = boundaryLine(flat, y, options);
+    expect(boundaryText(none, 'x1', null, en)).toBe(
+      'no boundary: the sum has weight 0 on x1, so it is the same everywhere',
+    );
+    expect(boundaryText(none, 'x1', null, en, true)).toBe(
+      'no boundary: x1 has weight 0',
+    );
+
+    const deeper: Network = {
+      ...not,
+      layers: [
+        not.layers[0]!,
+        { activation: 'step', neurons: [{ weights: [1], bias: 0 }] },
+      ],
+    };
+    const bent = boundaryLine(deeper, { layer: 1, neuron: 0 }, options);
+    expect(boundaryText(bent, 'x1', null, en)).toBe(
+      'boundary: in general not one point (layer 1 is step)',
+    );
+  });
+
   it('says there is no line when linear layers cancel both inputs out', () => {
     // h1 = x1 - x2 and h2 = x2 - x1, so y = h1 + h2 + 0.5 is 0.5 everywhere
     // though none of y's own weights is 0.

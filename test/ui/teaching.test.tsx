@@ -101,6 +101,13 @@ describe('the maths on screen', () => {
     expect(frame).not.toContain('not one straight line');
   });
 
+  it('not: the boundary over one input is the point x1 = 0.50', async () => {
+    const s = open({ lesson: 'not' });
+    expect(s.frame()).toContain(
+      'y = step(-1.00*x1 + 0.50)   boundary: x1 = 0.50\n',
+    );
+  });
+
   it('xor: y after step neurons is in general not one straight line', async () => {
     const s = open({ lesson: 'xor' });
     await s.press(KEY.down);
