@@ -42,11 +42,17 @@ export function binaryRows(count: number): number[][] {
 }
 
 /**
+ * How far from its 0/1 target a smooth output may be and still be right:
+ * less than this, so 0.5 itself is wrong for either target.
+ */
+export const MATCH_DISTANCE = 0.5;
+
+/**
  * Whether an output matches its target: exactly for 0/1 outputs, and for
  * smooth outputs when it is nearer the target than the other class.
  */
 export function matchesTarget(output: number, target: number): boolean {
-  return Math.abs(output - target) < 0.5;
+  return Math.abs(output - target) < MATCH_DISTANCE;
 }
 
 /** The truth table of a network over all binary inputs. */

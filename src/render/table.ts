@@ -1,7 +1,7 @@
 import { isBinaryActivation, type StepRule } from '../core/activation.js';
 import { formatNumber } from '../core/number.js';
 import type { Network, NeuronAddress } from '../core/network.js';
-import type { TruthRow } from '../core/truth-table.js';
+import { MATCH_DISTANCE, type TruthRow } from '../core/truth-table.js';
 import type { Messages } from '../i18n/messages.js';
 import { variableName } from './formula.js';
 import { displayWidth } from './width.js';
@@ -12,6 +12,24 @@ export const BOUNDARY_MARK = '*';
 /** A value as the table shows it: 0/1 for step layers, 2 decimals else. */
 function cellText(value: number, isBinary: boolean): string {
   return isBinary ? String(value) : formatNumber(value);
+}
+
+/**
+ * An output as the table shows it. One that rounds to 0.50 but is not 0.5
+ * gets the decimals that show which side of 0.5 it is on (`0.499`,
+ * `0.5002`), as that decides its `ok` or `X`: 0.5 itself is `X` for a
+ * target of 0 and of 1.
+ */
+function outputText(value: number, isBinary: boolean): string {
+  const text = cellText(value, isBinary);
+  // Targets are 0 and 1, so right turns to wrong at one value.
+  const edge = MATCH_DISTANCE;
+  if (isBinary || Number(text) !== edge || value === edge) return text;
+  for (let decimals = 3; decimals <= 8; decimals++) {
+    const closer = value.toFixed(decimals);
+    if (Number(closer) !== edge) return closer;
+  }
+  return text;
 }
 
 /**
@@ -61,12 +79,14 @@ export function renderTable(
   header.push([sumName]);
   const names = header.map((group) => group.map(shortenName));
 
+  const last = network.layers.length - 1;
   const body = rows.map((row) => {
     const cells: string[][] = [row.inputs.map(String)];
     row.layers.forEach((values, layerIndex) => {
       const activation = network.layers[layerIndex]?.activation ?? 'step';
       const isBinary = isBinaryActivation(activation);
-      cells.push(values.outputs.map((v) => cellText(v, isBinary)));
+      const text = layerIndex === last ? outputText : cellText;
+      cells.push(values.outputs.map((v) => text(v, isBinary)));
     });
     if (hasTargets) {
       const mark =
@@ -83,11 +103,17 @@ export function renderTable(
     return cells;
   });
 
-  // Every column as wide as its widest cell, header included.
+  // Every column as wide as its widest cell, header included; the mark's
+  // as wide as both marks, so that the sums stay put as rows turn right.
+  const marks = Math.max(
+    displayWidth(messages.ok),
+    displayWidth(messages.wrong),
+  );
   const widths = names.map((group, g) =>
     group.map((title, c) =>
       Math.max(
         displayWidth(title),
+        hasTargets && g === groups.length && c === 1 ? marks : 0,
         ...body.map((cells) => displayWidth(cells[g]?.[c] ?? '')),
       ),
     ),

@@ -231,6 +231,42 @@ describe('renderTable', () => {
     expect(lines[4]).toBe(' 1  1 | 1 |  0.01');
     expect(boundaryNote(rows, OUTPUT, '>', en)).toEqual([]);
   });
+
+  /** One linear neuron whose output is its bias on every row. */
+  const constant = (bias: number): Network => ({
+    ...single([0, 0], bias),
+    layers: [{ activation: 'linear', neurons: [{ weights: [0, 0], bias }] }],
+  });
+  const AND_TARGETS = [[0], [0], [0], [1]];
+
+  it('shows which side of 0.5 an output that rounds to 0.50 is on', () => {
+    // 0.4987 is right for a target of 0 and wrong for 1; 0.50 would not
+    // say why.
+    const below = renderTable(
+      constant(0.4987),
+      truthTable(constant(0.4987), AND_TARGETS),
+      OUTPUT,
+      en,
+    );
+    expect(below[1]).toBe(' 0  0 | 0.499 |      0 ok | 0.50');
+    expect(below[4]).toBe(' 1  1 | 0.499 |      1  X | 0.50');
+    const above = truthTable(constant(0.50002), AND_TARGETS);
+    expect(renderTable(constant(0.50002), above, OUTPUT, en)[1]).toBe(
+      ' 0  0 | 0.50002 |      0  X | 0.50',
+    );
+    // 0.5 itself is wrong for both, and shows as it is.
+    const half = truthTable(constant(0.5), AND_TARGETS);
+    expect(renderTable(constant(0.5), half, OUTPUT, en)[4]).toBe(
+      ' 1  1 | 0.50 |      1  X | 0.50',
+    );
+  });
+
+  it('keeps the mark column as wide as ok when every row is X', () => {
+    const wrong = truthTable(constant(0.7), [[0], [0], [0], [0]]);
+    const lines = renderTable(constant(0.7), wrong, OUTPUT, en);
+    expect(lines[0]).toBe('x1 x2 |    y | target    | sum y');
+    expect(lines[1]).toBe(' 0  0 | 0.70 |      0  X | 0.70');
+  });
 });
 
 describe('renderNetwork', () => {
