@@ -235,6 +235,7 @@ export function planMiddle(
     notes,
     notesShortBy:
       isShown('notes') &&
+      notes.trim() !== '' &&
       heights.notes < 2 &&
       wrapText(notes.trim(), leftWidth).length > heights.notes
         ? notesNeed(networkLines, tableLines, isShown) - layout.middle

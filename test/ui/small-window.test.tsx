@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findLesson } from '../../src/preset/catalog.js';
 import { KEY, openScreen } from './helpers.js';
 
 describe('a window smaller than 80x24', () => {
@@ -52,6 +53,23 @@ describe('notes that get no room', () => {
     expect(tall).toContain("This is the book's three-layer");
     expect(tall).toContain('-- PgDn: more (lines 1-1 of 9) --');
     expect(tall).not.toContain('This lesson has notes');
+    s.unmount();
+  });
+
+  it('say nothing for a lesson without notes', () => {
+    // The blank lesson has none, and a 16-neuron layer leaves no room.
+    const blank = findLesson('blank')!;
+    const layer = blank.network.layers[0]!;
+    const wide = {
+      ...blank,
+      notes: { en: '' },
+      network: {
+        ...blank.network,
+        layers: [{ ...layer, neurons: Array(16).fill(layer.neurons[0]!) }],
+      },
+    };
+    const s = openScreen({ lesson: wide });
+    expect(s.frame()).not.toContain('This lesson has notes');
     s.unmount();
   });
 
