@@ -124,22 +124,28 @@ export function tableLines(
   props: Omit<TablePanelProps, 'isColor'>,
 ): Segment[][] {
   const { network, rows, cursor, messages, width, height } = props;
-  const prefixWidth = cursor ? 2 : 0;
-  const lines = narrowTable(props.lines, network, width - prefixWidth);
+  const tableWidth = width - (cursor ? 2 : 0);
+  const lines = narrowTable(props.lines, network, tableWidth);
   const [header = '', ...body] = lines;
   const isMarked = body.some((line) => line.endsWith(BOUNDARY_MARK));
-  const prefix = (text: string, isHere: boolean) =>
-    cursor ? `${isHere ? '>' : ' '} ${text}` : text;
-  const shift = cursor ? targetShift(header, width - prefixWidth) : 0;
-  const fit = (text: string) => {
+  // Too many outputs to fit: the first ones give way to the targets.
+  const isTooWide = !fitsWidth(lines, tableWidth);
+  const shift =
+    cursor || isTooWide ? targetShift(lines, props.lines, tableWidth) : 0;
+  // A line of the table moved left by `shift`, `…` where its start was,
+  // then the `>` that marks the chosen row.
+  const fit = (text: string, isHere = false) => {
     const shifted =
-      shift > 0 ? ELLIPSIS + sliceColumns(text, shift + 1, width - 1) : text;
-    return fitToWidth(shifted, width);
+      shift > 0
+        ? ELLIPSIS + sliceColumns(text, shift + 1, tableWidth - 1)
+        : text;
+    const marked = cursor ? `${isHere ? '>' : ' '} ${shifted}` : shifted;
+    return fitToWidth(marked, width);
   };
 
   const output: Segment[][] = [
     [{ text: fitToWidth(title(props, isMarked), width), isBold: true }],
-    [{ text: fit(prefix(header, false)), isBold: true }],
+    [{ text: fit(header), isBold: true }],
   ];
   const room = Math.max(1, height - 2);
   let start = 0;
@@ -158,7 +164,7 @@ export function tableLines(
     const row = rows[index];
     const color =
       row?.isCorrect === false ? 'red' : row?.isCorrect ? 'green' : undefined;
-    const text = fit(prefix(body[index] ?? '', index === cursor?.row));
+    const text = fit(body[index] ?? '', index === cursor?.row);
     output.push([{ text, color }]);
   }
   const left = body.length - (end - start);
@@ -199,11 +205,26 @@ function title(
   return displayWidth(spaced) > width ? parts.join(' ') : spaced;
 }
 
-/** Columns to hide on the left so that the target column is in view. */
-function targetShift(header: string, width: number): number {
-  const bar = header.lastIndexOf('|');
-  const end = displayWidth(header.slice(0, Math.max(0, bar)));
-  return end > width ? end - width + 1 : 0;
+/**
+ * Columns to hide on the left of the `lines` that fit in `width` so that
+ * the targets and their marks are in view: up to the bar before the
+ * weighted sum, or, when the sum was left out of the `full` table, to the
+ * end of the widest line.
+ */
+function targetShift(
+  lines: readonly string[],
+  full: readonly string[],
+  width: number,
+): number {
+  const header = lines[0] ?? '';
+  const lastGroup = (line: string) => line.split(GROUP).at(-1);
+  if (lastGroup(header) === lastGroup(full[0] ?? '')) {
+    const bar = header.lastIndexOf('|');
+    const end = displayWidth(header.slice(0, Math.max(0, bar)));
+    return end > width ? end - width + 1 : 0;
+  }
+  const end = Math.max(...lines.map((line) => displayWidth(line)));
+  return Math.max(0, end - width);
 }
 
 /** The truth table: every input row, its outputs, target and right/wrong. */

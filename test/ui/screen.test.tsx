@@ -289,6 +289,50 @@ describe('structure, grid and targets on screen', () => {
     expect(await s.press('u')).toContain('4/4 right');
   });
 
+  it('with more outputs than fit, the targets and marks still show', async () => {
+    // 16 outputs of 0.56 and more: only some fit beside the targets.
+    const lesson = lessonFromData(
+      'wide.json',
+      {
+        inputs: ['x1', 'x2'],
+        layers: [
+          {
+            activation: 'sigmoid',
+            neurons: [{ weights: [1, 1], bias: 0 }],
+          },
+          {
+            activation: 'sigmoid',
+            neurons: Array.from({ length: 16 }, () => ({
+              weights: [0.5],
+              bias: 0,
+            })),
+          },
+        ],
+        targets: [
+          Array(16).fill(0),
+          Array(16).fill(1),
+          Array(16).fill(1),
+          Array(16).fill(0),
+        ],
+      },
+      'wide',
+    );
+    const s = open({ lesson });
+    const targets = (value: number) => Array(16).fill(value).join(' ');
+    // The first outputs give way (…), the targets and marks stay whole.
+    expect(s.frame()).toMatch(
+      new RegExp(`^….56 0.56 .*\\| ${targets(0)} +X `, 'm'),
+    );
+    expect(s.frame()).toMatch(
+      new RegExp(`^….59 0.59 .*\\| ${targets(1)} ok`, 'm'),
+    );
+    // In target editing too, with the chosen row marked.
+    const editing = await s.press('m');
+    expect(editing).toMatch(
+      new RegExp(`^> …6 0.56 .*\\| ${targets(0)} +X `, 'm'),
+    );
+  });
+
   it('u and U undo and redo a change', async () => {
     const s = open();
     await s.press('+');
