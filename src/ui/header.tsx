@@ -17,8 +17,8 @@ export interface HeaderProps {
 /**
  * The header's text: where the lesson stands (`lesson 1/15`, or the name
  * of the file it was opened from or last saved to), its title with `*`
- * when there are unsaved changes, then the step rule and the nudge step
- * on the right.
+ * when there are unsaved changes, then the step rule (when a layer is
+ * step) and the nudge step on the right.
  */
 export function headerText(
   state: SessionState,
@@ -34,7 +34,11 @@ export function headerText(
   const title = localText(lesson.title, state.language);
   // A long title is cut before the `*`, so that the mark always shows.
   const mark = state.isDirty ? ' *' : '';
-  const right = `${messages.headerRule(lesson.network.stepRule)}  ${messages.headerStep(String(state.stepSize))} `;
+  // The step rule, only where a step neuron follows it.
+  const { network } = lesson;
+  const hasStep = network.layers.some((layer) => layer.activation === 'step');
+  const rule = hasStep ? `${messages.headerRule(network.stepRule)}  ` : '';
+  const right = `${rule}${messages.headerStep(String(state.stepSize))} `;
   const room = width - displayWidth(right) - 1;
   const left =
     truncateToWidth(` nn-tui  ${where}  ${title}`, room - mark.length) + mark;

@@ -71,13 +71,28 @@ describe('the first screen', () => {
   });
 
   it('keeps the * of unsaved changes in view when the title is cut', async () => {
-    screen = openScreen({ lesson: 'three-layer' });
+    const and = findLesson('and')!;
+    const title = 'An AND gate, with a title far too long for the header';
+    screen = openScreen({ lesson: { ...and, title: { en: title } } });
 
     const frame = await screen.press('+');
 
     const header = frame.split('\n')[0]!;
-    expect(header).toContain('A three-layer network (bo… *');
+    expect(header).toContain('An AND gate, with a title far… *');
     expect(header).toContain('fires when z > 0');
+  });
+
+  it('gives the step rule only where a layer is step', () => {
+    const header = (lesson: string) => {
+      const opened = openScreen({ lesson });
+      const line = opened.frame().split('\n')[0]!;
+      opened.unmount();
+      return line;
+    };
+    expect(header('three-layer')).toContain('A three-layer network (book 3.4)');
+    expect(header('three-layer')).not.toContain('fires when');
+    expect(header('sigmoid-gates')).not.toContain('fires when');
+    expect(header('xor')).toContain('fires when z > 0');
   });
 
   it('n shows the next preset, NAND, and p goes back', async () => {
