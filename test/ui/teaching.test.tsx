@@ -356,6 +356,16 @@ describe('lesson notes', () => {
     expect(await s.press('p')).toContain('-- PgDn: more (lines 1-6 of 9) --');
   });
 
+  it('u after n goes back to the file opened, with its edits', async () => {
+    const mine = { ...findLesson('xor')!, name: 'mine', order: undefined };
+    const s = open({ lesson: mine, sourcePath: 'class/mine.json' });
+    await s.press('+');
+    expect(await s.press('n')).toContain('lesson 1/15  AND gate');
+    const back = await s.press('u');
+    expect(back).toContain(' nn-tui  file mine.json  XOR from NAND');
+    expect(back).toContain('x1[ -0.40]');
+  });
+
   it('a user file is named in the header', () => {
     const mine = { ...findLesson('xor')!, name: 'mine' };
     const frame = open({ lesson: mine, sourcePath: 'class/mine.json' }).frame();
