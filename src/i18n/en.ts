@@ -259,7 +259,7 @@ export const en = {
   internalErrorHint:
     'The terminal has been restored. Please report this with the steps that led to it.',
   targetsDropped:
-    'The targets no longer fit the outputs and were dropped; m sets new ones (u brings them back).',
+    'The targets no longer fit the truth table (its rows or outputs changed) and were dropped; m sets new ones (u brings them back).',
   numberUseDot: (text: string) => `'${text}': use a dot for decimals`,
   numberTooLarge: (text: string) => `'${text}' is too large`,
   numberNotANumber: (text: string) => `'${text}' is not a number`,
@@ -274,6 +274,10 @@ export const en = {
     'weight kept in its place and any new one 0.',
   outputLayerDeleted: (layer: number) =>
     `Layer ${layer} deleted: the layer before it is the output now.`,
+  inputAdded: (name: string) =>
+    `Input ${name} added, with weight 0 in each neuron of layer 1.`,
+  inputRemoved: (name: string) =>
+    `Input ${name} removed (I takes the last input), with its weights.`,
   neuronLimit: (count: number) =>
     `A layer holds at most ${count} neurons; this one is full.`,
   layerLimit: (count: number) => `A network holds at most ${count} layers.`,

@@ -235,7 +235,7 @@ export const ja: typeof en = {
   internalErrorHint:
     '端末の状態は元に戻しました。ここに至った操作を添えて報告してください。',
   targetsDropped:
-    '出力の形が変わったため正解を外しました。m で新しく設定できます (u で元に戻せます)。',
+    '真理値表の行か出力の数が変わったため正解を外しました。m で新しく設定できます (u で元に戻せます)。',
   numberUseDot: (text: string) =>
     `'${text}': 小数点にはドット (.) を使ってください`,
   numberTooLarge: (text: string) => `'${text}' は大きすぎます`,
@@ -251,6 +251,10 @@ export const ja: typeof en = {
     'そのまま、足りない分は 0 です。',
   outputLayerDeleted: (layer: number) =>
     `第${layer}層を削除しました。その前の層が出力層になりました。`,
+  inputAdded: (name: string) =>
+    `入力 ${name} を追加しました。第1層の各ニューロンでの重みは 0 です。`,
+  inputRemoved: (name: string) =>
+    `入力 ${name} をその重みとともに削除しました (I は最後の入力を削除します)。`,
   neuronLimit: (count: number) =>
     `1つの層に置けるニューロンは ${count} 個までです。この層はいっぱいです。`,
   layerLimit: (count: number) => `層は ${count} 層までです。`,

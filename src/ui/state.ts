@@ -701,7 +701,11 @@ function addInputHere(state: SessionState, messages: Messages): SessionState {
   if (state.lesson.network.inputs.length >= LIMITS.inputs) {
     return refuse(state, messages.inputLimit(LIMITS.inputs));
   }
-  return commitNetwork(state, addInput(state.lesson.network), messages);
+  const network = addInput(state.lesson.network);
+  const name = network.inputs.at(-1) ?? '';
+  return commitNetwork(state, network, messages, {
+    status: { text: messages.inputAdded(name), tone: 'info' },
+  });
 }
 
 function removeInputHere(
@@ -711,7 +715,10 @@ function removeInputHere(
   if (state.lesson.network.inputs.length <= 1) {
     return refuse(state, messages.lastInput);
   }
-  return commitNetwork(state, removeInput(state.lesson.network), messages);
+  const name = state.lesson.network.inputs.at(-1) ?? '';
+  return commitNetwork(state, removeInput(state.lesson.network), messages, {
+    status: { text: messages.inputRemoved(name), tone: 'info' },
+  });
 }
 
 function cycleGrid(state: SessionState): SessionState {

@@ -348,6 +348,17 @@ describe('structure, grid and targets on screen', () => {
     );
   });
 
+  it('i and I say which input they add and remove', async () => {
+    const s = open({ lesson: 'blank' });
+    expect(await s.press('i')).toContain(
+      'Input x3 added, with weight 0 in each neuron of layer 1.',
+    );
+    expect(s.frame()).toContain('x3');
+    expect(await s.press('I')).toContain(
+      'Input x3 removed (I takes the last input), with its weights.',
+    );
+  });
+
   it('u and U undo and redo a change', async () => {
     const s = open();
     await s.press('+');
