@@ -140,7 +140,12 @@ function tickDecimals(low: number, high: number): number {
   return decimals;
 }
 
-/** Labels under the columns nearest to 0, 1 and the ends, without overlap. */
+/**
+ * Labels under the columns nearest to 0, 1 and the ends, without overlap.
+ * A label names the value it stands for, as the truth-table points are
+ * drawn in the cells nearest to theirs: `0` under the column of -0.02
+ * when a `--grid` has no column at 0.
+ */
 function xTicks(xs: readonly number[]): string {
   const low = xs[0] ?? 0;
   const high = xs.at(-1) ?? 0;
@@ -150,7 +155,7 @@ function xTicks(xs: readonly number[]): string {
   const placed: { start: number; label: string }[] = [];
   for (const value of wanted) {
     const column = nearestIndex(xs, value);
-    const label = tick(xs[column] ?? value, decimals);
+    const label = tick(value, decimals);
     const start = Math.max(0, Math.min(column, xs.length - label.length));
     const end = start + label.length;
     const overlaps = placed.some(
@@ -166,7 +171,7 @@ function xTicks(xs: readonly number[]): string {
   return line;
 }
 
-/** The y label of each row: the ends, 0 and 1 where they fall. */
+/** The y label of each row: the ends, 0 and 1 in the rows nearest them. */
 function yTicks(ys: readonly number[]): string[] {
   if (ys.length < 2) return [''];
   const labels = ys.map(() => '');
@@ -176,7 +181,7 @@ function yTicks(ys: readonly number[]): string[] {
   for (const value of [high, 1, 0, low]) {
     if (value < low || value > high) continue;
     const row = nearestIndex(ys, value);
-    labels[row] ||= tick(ys[row] ?? value, decimals);
+    labels[row] ||= tick(value, decimals);
   }
   return labels;
 }

@@ -83,6 +83,18 @@ describe('renderGrid', () => {
     expect(cells[16]?.[0]).toBe('.');
   });
 
+  it('labels the rows and columns nearest 0 and 1 with 0 and 1', () => {
+    // 34 columns over -0.5..1.5 fall at -0.02 and 1.03, not at 0 and 1;
+    // the labels name the values they stand for, as the points do.
+    const options = { ...defaultGridOptions(AND), width: 34, height: 18 };
+    const lines = renderGrid(sampleGrid(AND, options), AND, null, en);
+    const rows = lines.slice(1, 19);
+    const labels = rows.map((line) => line.split('|')[0]!.trim());
+    expect(labels.filter(Boolean)).toEqual(['1.5', '1', '0', '-0.5']);
+    const axis = lines.find((line) => line.endsWith('x1'))!;
+    expect(axis.trim().split(/\s+/)).toEqual(['-0.5', '0', '1', '1.5', 'x1']);
+  });
+
   it('marks a corner that misses its target with X', () => {
     const cells = gridCells(grid, AND, [[0], [1], [1], [1]]);
     expect(cells[4]?.[8]).toBe('X');
