@@ -56,11 +56,14 @@ export function formatNumber(value: number, decimals = 2, width = 0): string {
 /**
  * A small number to its first digit, in at most 6 characters: `0.001`
  * down to 0.00095, below that `9e-4`. A number just past the boundary's
- * tolerance keeps a second digit (`1.2e-9`), as `1e-9` counts as zero.
+ * tolerance keeps the digits that tell it from the boundary (`1.2e-9`,
+ * `1.0000001e-9`), as `1e-9` counts as zero.
  */
 function firstDigit(value: number, width: number): string {
   const short = value.toPrecision(1);
   let text = Math.abs(Number(short)) >= 1e-3 ? short : value.toExponential(0);
-  if (isOnBoundary(Number(text))) text = value.toExponential(1);
+  for (let digits = 1; isOnBoundary(Number(text)) && digits <= 16; digits++) {
+    text = value.toExponential(digits);
+  }
   return text.padStart(width);
 }

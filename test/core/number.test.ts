@@ -71,10 +71,13 @@ describe('formatNumber', () => {
 
   // 1e-9 counts as exactly zero, so 1.1e-9, which fires a step neuron,
   // must not be shown as 1e-9.
-  it('keeps a second digit just past the tolerance of zero', () => {
+  it('keeps the digits that tell a number just past the tolerance from zero', () => {
     expect(formatNumber(1.1e-9)).toBe('1.1e-9');
     expect(formatNumber(-1.4e-9)).toBe('-1.4e-9');
     expect(formatNumber(1.6e-9)).toBe('2e-9');
+    // Nearer still: as many digits as it takes not to read as 1e-9.
+    expect(formatNumber(1.0000001e-9)).toBe('1.0000001e-9');
+    expect(formatNumber(1.04e-9)).toBe('1.04e-9');
   });
 
   it('shows a number that counts as exactly zero as zero', () => {
