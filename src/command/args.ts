@@ -87,12 +87,16 @@ const OPTIONS = {
 
 /**
  * A number from the command line, read as a typed value is (`parseNumber`),
- * or a usage error naming the flag.
+ * or a usage error naming the flag. `text` is one part of `whole` (the
+ * option's value) when the value holds several numbers.
  */
-function numberArgument(flag: string, text: string): number {
+function numberArgument(flag: string, text: string, whole = text): number {
   const parsed = parseNumber(text);
-  if (!parsed.ok) throw new UsageError(flag, parsed.reason);
-  return parsed.value;
+  if (parsed.ok) return parsed.value;
+  if (text.trim() === '' && whole !== text) {
+    throw new UsageError(flag, `${quote(whole)} lacks a number`);
+  }
+  throw new UsageError(flag, parsed.reason);
 }
 
 function parseSize(text: string): { width: number; height: number } {
@@ -116,8 +120,8 @@ function parseRange(text: string): [number, number] {
       `${quote(text)} is not LOW:HIGH (for example -0.5:1.5)`,
     );
   }
-  const low = numberArgument('--range', parts[0] ?? '');
-  const high = numberArgument('--range', parts[1] ?? '');
+  const low = numberArgument('--range', parts[0] ?? '', text);
+  const high = numberArgument('--range', parts[1] ?? '', text);
   if (!(low < high)) {
     throw new UsageError(
       '--range',
@@ -180,14 +184,23 @@ function parseLanguage(
   throw new UsageError('--lang', `${quote(text)} is not en or ja`);
 }
 
-function wholeNumber(flag: string, text: string, min: number): number {
-  const value = numberArgument(flag, text);
-  const max = 1_000_000;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(
-      flag,
-      `${quote(text)} is not a whole number from ${min} to ${max}`,
-    );
+/**
+ * A whole number written in digits (`12`, not `1e1` or `12.0`) from `min`
+ * to `max`; with no `max`, any of `min` or more, which the caller checks
+ * further (`--lesson` against the lessons there are).
+ */
+function wholeNumber(
+  flag: string,
+  text: string,
+  min: number,
+  max?: number,
+): number {
+  const value = /^\s*\+?\d+\s*$/.test(text) ? Number(text) : NaN;
+  const limit = max ?? Number.MAX_SAFE_INTEGER;
+  if (!Number.isSafeInteger(value) || value < min || value > limit) {
+    const range =
+      max === undefined ? `of ${min} or more` : `from ${min} to ${max}`;
+    throw new UsageError(flag, `${quote(text)} is not a whole number ${range}`);
   }
   return value;
 }
@@ -221,7 +234,7 @@ function parseTraining(values: {
     }
   }
   if (values.seed !== undefined) {
-    training.seed = wholeNumber('--seed', values.seed, 0);
+    training.seed = wholeNumber('--seed', values.seed, 0, 1_000_000);
   }
   if (values.init !== undefined) {
     training.init = oneOf('--init', values.init, ['preset', 'zero', 'random']);
@@ -428,7 +441,7 @@ export function parseCommand(
         ? undefined
         : values.input
             .split(',')
-            .map((part) => numberArgument('--input', part)),
+            .map((part) => numberArgument('--input', part, values.input)),
     grid:
       values.grid !== undefined
         ? parseSize(values.grid)
@@ -451,7 +464,7 @@ export function parseCommand(
     train:
       values.train === undefined
         ? undefined
-        : wholeNumber('--train', values.train, 0),
+        : wholeNumber('--train', values.train, 0, 1_000_000),
     training: parseTraining(values),
   };
 }

@@ -237,6 +237,17 @@ describe('refusals', () => {
     [['--list', '--json'], /--json: does nothing with --list\n$/],
     [['--list', '--train', '5'], /--train: does nothing with --list\n$/],
     [['--list', 'xor'], /--list: lists every lesson, so it takes no preset/],
+    // Whole numbers are written in digits; a list says where it lacks one.
+    [
+      ['--print', '--lesson', '1e1'],
+      /--lesson: '1e1' is not a whole number of 1 or more/,
+    ],
+    [
+      ['--print', '--train', '2.0', 'and'],
+      /--train: '2.0' is not a whole number from 0 to 1000000/,
+    ],
+    [['--input', '1,', 'and'], /--input: '1,' lacks a number\n$/],
+    [['--print', '--range=:'], /--range: ':' lacks a number\n$/],
     // What a mode would ignore is refused by name.
     [
       ['--print', '--rate', '3', 'xor-single'],
