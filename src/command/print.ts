@@ -5,7 +5,7 @@ import {
 } from '../core/grid.js';
 import type { Lesson } from '../core/lesson.js';
 import { forward, type Network, type NeuronAddress } from '../core/network.js';
-import { formatNumber } from '../core/number.js';
+import { formatNumber, significant } from '../core/number.js';
 import { effectiveSettings, settingsFor, train } from '../core/train.js';
 import { counted } from '../core/train/plan.js';
 import { truthTable } from '../core/truth-table.js';
@@ -192,7 +192,7 @@ export function reportText(report: TrainingReport, messages: Messages): string {
     messages.trainedWith(report),
     messages.trainedTo(
       report.epochs,
-      report.loss.toPrecision(4),
+      significant(report.loss),
       Math.round(report.accuracy * 100),
     ),
     report.message,

@@ -67,3 +67,14 @@ function firstDigit(value: number, width: number): string {
   }
   return text.padStart(width);
 }
+
+/**
+ * A number to three significant digits, as training figures are shown:
+ * `0.243`, `0.00997`, `12.5`, `0.25`, `0`; `inf` and `NaN` as
+ * `formatNumber` shows them.
+ */
+export function significant(value: number): string {
+  if (!Number.isFinite(value)) return formatNumber(value);
+  const rounded = Number(value.toPrecision(3));
+  return String(rounded === 0 ? 0 : rounded);
+}

@@ -1,3 +1,4 @@
+import { significant } from '../core/number.js';
 import type { TrainingOutcome, TrainingRefusal } from '../core/train.js';
 
 /** `1 epoch`, `3 epochs`. */
@@ -30,7 +31,7 @@ function trainingOutcome(outcome: TrainingOutcome): string {
       return (
         `Not converged after ${counted(outcome.epochs, 'epoch')}: ` +
         `${outcome.rowsRight} of ${outcome.rows} rows are right and the ` +
-        `loss is ${outcome.loss.toPrecision(3)}. Train for more epochs, or ` +
+        `loss is ${significant(outcome.loss)}. Train for more epochs, or ` +
         `try another learning rate.`
       );
     case 'not-separable': {

@@ -1,3 +1,4 @@
+import { significant } from '../core/number.js';
 import type { TrainingOutcome, TrainingRefusal } from '../core/train.js';
 import type { en, TrainedSettings } from './en.js';
 
@@ -24,7 +25,7 @@ function trainingOutcome(outcome: TrainingOutcome): string {
     case 'not-converged':
       return (
         `${outcome.epochs} エポックで収束していません: ${outcome.rows} 行中 ` +
-        `${outcome.rowsRight} 行が正解、損失は ${outcome.loss.toPrecision(3)} ` +
+        `${outcome.rowsRight} 行が正解、損失は ${significant(outcome.loss)} ` +
         `です。もっと学習するか、学習率を変えてください。`
       );
     case 'not-separable': {

@@ -1,4 +1,5 @@
 import { type ReactNode, useMemo } from 'react';
+import { significant } from '../core/number.js';
 import type { Network } from '../core/network.js';
 import type { UpdateDetails } from '../core/train.js';
 import type { Messages } from '../i18n/messages.js';
@@ -31,16 +32,9 @@ export interface TrainingPanelProps {
   isColor: boolean;
 }
 
-/** A number in at most three significant digits: 0.243, 0.00997, 12.5. */
-export function shortNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const rounded = Number(value.toPrecision(3));
-  return String(rounded === 0 ? 0 : rounded);
-}
-
 /** A number with its sign: +1, -0.5, and 0 without one. */
 export function signedNumber(value: number): string {
-  const text = shortNumber(value);
+  const text = significant(value);
   return value > 0 && text !== '0' ? `+${text}` : text;
 }
 
@@ -87,7 +81,7 @@ function progressLine(
   const { epoch, loss, accuracy } = training.state;
   const rows = 2 ** network.inputs.length;
   const right = messages.rowsRight(Math.round(accuracy * rows), rows);
-  return messages.trainingProgress(epoch, shortNumber(loss), right);
+  return messages.trainingProgress(epoch, significant(loss), right);
 }
 
 /**
@@ -100,7 +94,7 @@ export function updateLines(
   network: Network,
   messages: Messages,
 ): string[] {
-  const values = (numbers: readonly number[], show = shortNumber) =>
+  const values = (numbers: readonly number[], show = significant) =>
     numbers.map((value) => show(value)).join(' ');
   const [only] = details.rows;
   const rowLine =

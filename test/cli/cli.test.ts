@@ -343,7 +343,7 @@ describe('--train', () => {
     expect(lines[0]).toMatch(
       /^Trained with the perceptron rule, learning rate 1/,
     );
-    expect(lines[1]).toBe('3 epochs, loss 0.2500, 50% of rows right.');
+    expect(lines[1]).toBe('3 epochs, loss 0.25, 50% of rows right.');
     // After the report and a blank line, what --input prints, with the
     // trained weights: the sum at (1, 1) is no longer the preset's.
     const trace = lines.slice(lines.indexOf('') + 1);
@@ -398,7 +398,7 @@ describe('--train', () => {
     expect(result.stdout.split('\n').slice(0, 3)).toEqual([
       'Trained with the perceptron rule, learning rate 1, seed 1, init ' +
         'preset, squared error, online:',
-      '6 epochs, loss 0.000, 100% of rows right.',
+      '6 epochs, loss 0, 100% of rows right.',
       'Converged: epoch 6 made no mistake, after 10 updates.',
     ]);
   });
@@ -455,7 +455,7 @@ describe('--train', () => {
       '学習の設定: パーセプトロンの学習則、学習率 1、シード 1、init preset、' +
         '二乗誤差、オンライン:',
     );
-    expect(summary).toBe('100 エポック、損失 0.2500、50% の行が正解。');
+    expect(summary).toBe('100 エポック、損失 0.25、50% の行が正解。');
     expect(outcome).toMatch(/^100 エポックで誤りのないエポックはありません/);
   });
 
@@ -512,7 +512,9 @@ describe('--export numpy', () => {
     expect(lines[2]).toMatch(
       /^# Trained with the backprop rule, learning rate 0\.5/,
     );
-    expect(lines[3]).toMatch(/^# 635 epochs, loss 0\.00996/);
+    expect(lines[3]).toMatch(
+      /^# 635 epochs, loss 0\.00997, 100% of rows right\.$/,
+    );
     const [hidden, output] = layers;
     expect(result.stdout).toContain(
       `b1 = np.array([${hidden!.neurons.map((n) => n.bias).join(', ')}])`,

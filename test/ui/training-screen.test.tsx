@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Lesson } from '../../src/core/lesson.js';
 import { createTrainingState, trainEpoch } from '../../src/core/train.js';
 import { findLesson } from '../../src/preset/catalog.js';
-import { shortNumber } from '../../src/ui/training-panel.js';
+import { significant } from '../../src/core/number.js';
 import { settingsOf } from '../../src/ui/training.js';
 import { KEY, openScreen, overflow, type TestScreen } from './helpers.js';
 
@@ -47,7 +47,7 @@ function xorLosses(epochs: number): string[] {
   expect(losses.every((loss, i) => i === 0 || loss < losses[i - 1]!)).toBe(
     true,
   );
-  return losses.map(shortNumber);
+  return losses.map(significant);
 }
 
 /** xor-sigmoid at a rate so small that a live run goes on for a while. */
