@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, parseNumber } from '../../src/core/number.js';
+import {
+  formatNumber,
+  parseNumber,
+  significant,
+} from '../../src/core/number.js';
 import { readCase } from '../cases.js';
 
 interface NumberCases {
@@ -106,5 +110,23 @@ describe('formatNumber', () => {
   it('names values that are not finite', () => {
     expect(formatNumber(NaN)).toBe('NaN');
     expect(formatNumber(-Infinity)).toBe('-inf');
+  });
+});
+
+describe('significant', () => {
+  it('gives three significant digits, and no trailing zeros', () => {
+    expect(significant(0.24345)).toBe('0.243');
+    expect(significant(0.0099734)).toBe('0.00997');
+    expect(significant(12.345)).toBe('12.3');
+    expect(significant(0.25)).toBe('0.25');
+  });
+
+  it('shows 0 without a sign, and values that are not finite as the table does', () => {
+    expect(significant(0)).toBe('0');
+    expect(significant(-0)).toBe('0');
+    expect(significant(-1e-300)).toBe('-1e-300');
+    expect(significant(Infinity)).toBe('inf');
+    expect(significant(-Infinity)).toBe('-inf');
+    expect(significant(NaN)).toBe('NaN');
   });
 });
