@@ -173,7 +173,9 @@ export function StatusLine(props: StatusLineProps): ReactNode {
       />
     );
   }
-  const color = state.status?.tone === 'error' ? 'red' : 'green';
+  const tone = state.status?.tone;
+  const color =
+    tone === 'error' ? 'red' : tone === 'info' ? 'green' : undefined;
   const isDim = !state.status;
   return (
     <Box flexDirection="column">
