@@ -17,7 +17,7 @@ Options:
   --range -0.5:1.5       the grid's range on both axes
   --axes x1,x2           the inputs across and upward
   --neuron LAYER:INDEX   the neuron the grid shows, counted from 1
-  --train N              train up to N epochs first, for --print or --export
+  --train N              train up to N epochs first (prints, as --print does)
   --rate R               learning rate (default: the lesson's, else 1 or 0.5)
   --seed S               seed for random starting weights and shuffling
   --init preset|zero|random   starting weights
@@ -28,6 +28,8 @@ Options:
   -h, --help             this help
   -v, --version          the version
 
+Training options work in the playground, elsewhere with --train only.
+An option that would do nothing is refused (see the README).
 Exit codes: 0 done, 2 usage error or bad preset, 1 internal fault.
 When stdin or stdout is not a terminal, nn-tui prints as --print does.
 nn-tui keeps a start-up cache in your cache folder ($XDG_CACHE_HOME/nn-tui,
@@ -51,7 +53,7 @@ const JA = `nn-tui: パーセプトロンと小さなニューラルネットワ
   --range -0.5:1.5       両軸の範囲
   --axes x1,x2           横軸と縦軸の入力
   --neuron 層:番号       グリッドに表示するニューロン (1 から数える)
-  --train N              --print, --export の前に最大 N エポック学習
+  --train N              表示の前に最大 N エポック学習 (--print と同じく表示)
   --rate R               学習率 (既定: レッスンの値、なければ 1 か 0.5)
   --seed S               ランダムな初期値とシャッフルのシード
   --init preset|zero|random   重みの初期値
@@ -62,6 +64,8 @@ const JA = `nn-tui: パーセプトロンと小さなニューラルネットワ
   -h, --help             このヘルプ
   -v, --version          バージョン
 
+学習のオプションはプレイグラウンドで、それ以外では --train と共に使います。
+何もしないオプションは受け付けません (README を参照)。
 終了コード: 0 正常、2 使い方の誤りまたは不正なプリセット、1 内部エラー。
 標準入力か標準出力が端末でないときは --print と同じように表示します。
 起動を速くするキャッシュをキャッシュ用フォルダ ($XDG_CACHE_HOME/nn-tui、
