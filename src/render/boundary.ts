@@ -58,9 +58,13 @@ export function boundaryText(
     case 'y': {
       const sign = formatNumber(line.slope).startsWith('-') ? '-' : '+';
       const slope = formatNumber(Math.abs(line.slope));
-      return messages.boundaryLine(
-        `${yName} = ${formatNumber(line.intercept)} ${sign} ${slope}*${xName}`,
-      );
+      const intercept = formatNumber(line.intercept);
+      // Through the origin: x2 = -1.00*x1, not x2 = 0.00 - 1.00*x1.
+      const equation =
+        intercept === '0.00'
+          ? `${sign === '-' ? '-' : ''}${slope}*${xName}`
+          : `${intercept} ${sign} ${slope}*${xName}`;
+      return messages.boundaryLine(`${yName} = ${equation}`);
     }
     case 'x': {
       const equation = `${xName} = ${formatNumber(line.value)}`;

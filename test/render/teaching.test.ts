@@ -45,6 +45,15 @@ describe('the boundary line in words and numbers', () => {
     expect(text(book.gates.or)).toBe('boundary: x2 = 0.40 - 1.00*x1');
   });
 
+  it('leaves out an intercept of 0: the line through the origin', () => {
+    expect(text({ weights: [1, 1], bias: 0 })).toBe('boundary: x2 = -1.00*x1');
+    expect(text({ weights: [-1, 1], bias: 0 })).toBe('boundary: x2 = 1.00*x1');
+    // A tiny intercept that is not 0 stays, to its first digit.
+    expect(text({ weights: [1, 1], bias: 1e-5 })).toBe(
+      'boundary: x2 = -1e-5 - 1.00*x1',
+    );
+  });
+
   it('solves for x1 when w2 is 0', () => {
     expect(text({ weights: [0.5, 0], bias: -0.25 })).toBe(
       'boundary: x1 = 0.50',
