@@ -569,6 +569,10 @@ function openLesson(state: SessionState, index: number): SessionState {
   const count = state.lessons.length;
   if (count === 0) return state;
   const wrapped = ((index % count) + count) % count;
+  // The lesson open now is already there, edits and all.
+  if (wrapped === state.lessonIndex) {
+    return { ...state, mode: 'normal', listIndex: wrapped, status: null };
+  }
   const lesson =
     state.leftLessons[lessonKey(wrapped)] ?? state.lessons[wrapped];
   if (!lesson) return state;

@@ -373,6 +373,18 @@ describe('presets', () => {
     expect(run(open, { type: 'cancel' }).mode).toBe('normal');
   });
 
+  it('picking the open lesson keeps its edits', () => {
+    const edited = run(start('xor'), { type: 'nudge', direction: 1 });
+    const picked = run(
+      edited,
+      { type: 'open-preset-list' },
+      { type: 'pick-list' },
+    );
+    expect(picked.mode).toBe('normal');
+    expect(picked.lesson).toBe(edited.lesson);
+    expect(picked.past).toEqual(edited.past);
+  });
+
   it('picking the open lesson unchanged adds no undo step', () => {
     const state = run(
       start('xor'),
