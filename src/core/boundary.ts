@@ -9,7 +9,7 @@ import type { Network, NeuronAddress } from './network.js';
  * layers only has such a sum too, with the layers collapsed into one.
  */
 export type BoundaryLine =
-  /** y = intercept + slope * x (w2 is not 0). */
+  /** y = intercept + slope * x (w2 is not 0, nor too small to divide by). */
   | { kind: 'y'; intercept: number; slope: number }
   /** x = value: a vertical line (w2 is 0, w1 is not). */
   | { kind: 'x'; value: number }
@@ -39,7 +39,14 @@ export function boundaryLine(
   const w1 = sum.weights[xAxis] ?? 0;
   const w2 = yAxis === null ? 0 : (sum.weights[yAxis] ?? 0);
 
-  if (w2 !== 0) return { kind: 'y', intercept: -bias / w2, slope: -w1 / w2 };
+  const intercept = -bias / w2;
+  const slope = -w1 / w2;
+  // A w2 so small beside w1 or b that the ratio overflows: the line is
+  // as good as vertical, and x = -b / w1 says where.
+  const isSteep = !Number.isFinite(intercept) || !Number.isFinite(slope);
+  if (w2 !== 0 && !(isSteep && w1 !== 0)) {
+    return { kind: 'y', intercept, slope };
+  }
   if (w1 !== 0) return { kind: 'x', value: -bias / w1 };
   return { kind: 'none' };
 }

@@ -54,6 +54,12 @@ describe('the boundary line in words and numbers', () => {
     );
   });
 
+  it('solves for x1 when w1 / w2 overflows, as a line that steep is', () => {
+    expect(text({ weights: [1e308, 0.5], bias: -1 })).toBe(
+      'boundary: x1 = 0.00',
+    );
+  });
+
   it('solves for x1 when w2 is 0', () => {
     expect(text({ weights: [0.5, 0], bias: -0.25 })).toBe(
       'boundary: x1 = 0.50',
