@@ -141,10 +141,23 @@ function tickDecimals(low: number, high: number): number {
 }
 
 /**
- * Labels under the columns nearest to 0, 1 and the ends, without overlap.
- * A label names the value it stands for, as the truth-table points are
- * drawn in the cells nearest to theirs: `0` under the column of -0.02
- * when a `--grid` has no column at 0.
+ * The cell that stands for `value` among evenly spaced cells: the nearest,
+ * when `value` lies within half a step of it; none on a grid so coarse
+ * that `value` falls between cells.
+ */
+function cellFor(cells: readonly number[], value: number): number | null {
+  const index = nearestIndex(cells, value);
+  const step = Math.abs((cells[1] ?? 0) - (cells[0] ?? 0));
+  const distance = Math.abs((cells[index] ?? value) - value);
+  return distance < step / 2 || distance === 0 ? index : null;
+}
+
+/**
+ * Labels under the columns of 0, 1 and the ends, without overlap. A label
+ * names the value it stands for, as the truth-table points are drawn in
+ * the cells nearest to theirs: `0` under the column of -0.02 when a
+ * `--grid` has no column at 0, and no `0` when it falls between columns
+ * or in an end column, which its own value labels.
  */
 function xTicks(xs: readonly number[]): string {
   const low = xs[0] ?? 0;
@@ -154,7 +167,11 @@ function xTicks(xs: readonly number[]): string {
   const decimals = tickDecimals(low, high);
   const placed: { start: number; label: string }[] = [];
   for (const value of wanted) {
-    const column = nearestIndex(xs, value);
+    const column = cellFor(xs, value);
+    if (column === null) continue;
+    // An end column is labelled with its own value, unless it is this one.
+    const isEnd = column === 0 || column === xs.length - 1;
+    if (isEnd && xs[column] !== value) continue;
     const label = tick(value, decimals);
     const start = Math.max(0, Math.min(column, xs.length - label.length));
     const end = start + label.length;
@@ -171,17 +188,22 @@ function xTicks(xs: readonly number[]): string {
   return line;
 }
 
-/** The y label of each row: the ends, 0 and 1 in the rows nearest them. */
+/**
+ * The y label of each row: the ends first, then 0 and 1 in rows of their
+ * own that stand for them.
+ */
 function yTicks(ys: readonly number[]): string[] {
   if (ys.length < 2) return [''];
   const labels = ys.map(() => '');
   const low = ys.at(-1) ?? 0;
   const high = ys[0] ?? 0;
   const decimals = tickDecimals(low, high);
-  for (const value of [high, 1, 0, low]) {
+  labels[0] = tick(high, decimals);
+  labels[ys.length - 1] = tick(low, decimals);
+  for (const value of [0, 1]) {
     if (value < low || value > high) continue;
-    const row = nearestIndex(ys, value);
-    labels[row] ||= tick(value, decimals);
+    const row = cellFor(ys, value);
+    if (row !== null && labels[row] === '') labels[row] = tick(value, decimals);
   }
   return labels;
 }

@@ -95,6 +95,26 @@ describe('renderGrid', () => {
     expect(axis.trim().split(/\s+/)).toEqual(['-0.5', '0', '1', '1.5', 'x1']);
   });
 
+  it('labels no row or column with 0 or 1 that falls between cells', () => {
+    const labelsOf = (width: number, height: number) => {
+      const options = { ...defaultGridOptions(AND), width, height };
+      const lines = renderGrid(sampleGrid(AND, options), AND, null, en);
+      const rows = lines.slice(1, 1 + height);
+      const axis = lines.find((line) => line.endsWith('x1'))!;
+      return {
+        rows: rows.map((line) => line.split('|')[0]!.trim()),
+        axis: axis.trim().split(/\s+/),
+      };
+    };
+    // Rows at 1.5, 0.5 and -0.5: 0 and 1 lie between them.
+    expect(labelsOf(5, 3).rows).toEqual(['1.5', '', '-0.5']);
+    // Two columns, -0.5 and 1.5: their own values, not 0 and 1.
+    expect(labelsOf(2, 2)).toEqual({
+      rows: ['1.5', '-0.5'],
+      axis: ['-0.5', 'x1'],
+    });
+  });
+
   it('marks a corner that misses its target with X', () => {
     const cells = gridCells(grid, AND, [[0], [1], [1], [1]]);
     expect(cells[4]?.[8]).toBe('X');
