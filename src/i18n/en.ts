@@ -79,8 +79,8 @@ function trainingRefused(refusal: TrainingRefusal): string {
       return (
         `The perceptron rule trains a single layer of step neurons, but ` +
         `this network has ${refusal.layers} layers, and the rule has no ` +
-        `targets for hidden neurons. Change the activations to sigmoid and ` +
-        `train with backprop instead.`
+        `targets for hidden neurons. Train it with backprop instead, once no ` +
+        `layer is step.`
       );
     case 'perceptron-activation':
       return (

@@ -70,7 +70,7 @@ function trainingRefused(refusal: TrainingRefusal): string {
       return (
         `パーセプトロンの学習則が学習できるのはステップニューロン 1 層だけですが、` +
         `このネットワークは ${refusal.layers} 層で、隠れニューロンには正解がありません。` +
-        `活性化を sigmoid に変えて、誤差逆伝播法で学習してください。`
+        `step の層をなくして、誤差逆伝播法で学習してください。`
       );
     case 'perceptron-activation':
       return (

@@ -246,8 +246,19 @@ function checkNames(source: string, network: Network): void {
       const address = { layer: layerIndex, neuron: neuronIndex };
       const name = variableName(network, address);
       const place = `layers[${layerIndex}].neurons[${neuronIndex}]`;
-      if (neuron.label?.trim()) labelled.push({ name, place });
-      else owners.set(name, place);
+      if (neuron.label?.trim()) {
+        labelled.push({ name, place });
+      } else if (owners.has(name)) {
+        // A name nn-tui gives (`y`, `out`, `h1.2`) that an input has.
+        throw new PresetError(
+          source,
+          place,
+          `has no label, and the name it would get, '${name}', is an ` +
+            "input's; give it a label",
+        );
+      } else {
+        owners.set(name, place);
+      }
     });
   });
   for (const { name, place } of labelled) {

@@ -369,8 +369,7 @@ describe('networks and settings the perceptron rule refuses', () => {
     expect(en.trainingRefused(refusal)).toBe(
       'The perceptron rule trains a single layer of step neurons, but this ' +
         'network has 2 layers, and the rule has no targets for hidden ' +
-        'neurons. Change the activations to sigmoid and train with ' +
-        'backprop instead.',
+        'neurons. Train it with backprop instead, once no layer is step.',
     );
   });
 

@@ -129,6 +129,10 @@ const EXPECTED: Record<string, [place: string, problem: string]> = {
     'training.loss',
     "'cross-entropy' is for backprop: the perceptron rule reports squared error",
   ],
+  'auto-name-input.json': [
+    'layers[0].neurons[0]',
+    "has no label, and the name it would get, 'out', is an input's; give it a label",
+  ],
   'empty-input-name.json': ['inputs[1]', 'must not be empty'],
   'empty-inputs.json': ['inputs', 'must hold at least one input'],
   'empty-layers.json': ['layers', 'must hold at least one layer'],
