@@ -128,16 +128,29 @@ export function tableLines(
   const lines = narrowTable(props.lines, network, tableWidth);
   const [header = '', ...body] = lines;
   const isMarked = body.some((line) => line.endsWith(BOUNDARY_MARK));
+  // The inputs stay in view, so that each row can be told apart, when
+  // they take less than half the width; the columns after them move.
+  const inputs = header.indexOf(GROUP);
+  const kept =
+    inputs >= 0 && displayWidth(header.slice(0, inputs)) < tableWidth / 2
+      ? displayWidth(header.slice(0, inputs + GROUP.length))
+      : 0;
+  const after = (line: string) => sliceColumns(line, kept, Infinity);
+  const moving = tableWidth - kept;
   // Too many outputs to fit: the first ones give way to the targets.
   const isTooWide = !fitsWidth(lines, tableWidth);
   const shift =
-    cursor || isTooWide ? targetShift(lines, props.lines, tableWidth) : 0;
-  // A line of the table moved left by `shift`, `…` where its start was,
-  // then the `>` that marks the chosen row.
+    cursor || isTooWide
+      ? targetShift(lines.map(after), props.lines.map(after), moving)
+      : 0;
+  // A line of the table with the columns after the inputs moved left by
+  // `shift`, `…` where they started, then the `>` of the chosen row.
   const fit = (text: string, isHere = false) => {
     const shifted =
       shift > 0
-        ? ELLIPSIS + sliceColumns(text, shift + 1, tableWidth - 1)
+        ? sliceColumns(text, 0, kept) +
+          ELLIPSIS +
+          sliceColumns(text, kept + shift + 1, moving - 1)
         : text;
     const marked = cursor ? `${isHere ? '>' : ' '} ${shifted}` : shifted;
     return fitToWidth(marked, width);

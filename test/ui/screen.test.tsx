@@ -304,7 +304,7 @@ describe('structure, grid and targets on screen', () => {
     expect(await s.press('u')).toContain('4/4 right');
   });
 
-  it('with more outputs than fit, the targets and marks still show', async () => {
+  it('with more outputs than fit, the inputs, targets and marks still show', async () => {
     // 16 outputs of 0.56 and more: only some fit beside the targets.
     const lesson = lessonFromData(
       'wide.json',
@@ -334,17 +334,18 @@ describe('structure, grid and targets on screen', () => {
     );
     const s = open({ lesson });
     const targets = (value: number) => Array(16).fill(value).join(' ');
-    // The first outputs give way (…), the targets and marks stay whole.
+    // The inputs stay, the first outputs give way (…), and the targets
+    // and marks show whole.
     expect(s.frame()).toMatch(
-      new RegExp(`^….56 0.56 .*\\| ${targets(0)} +X `, 'm'),
+      new RegExp(`^ 0  0 \\| … 0.56 \\| ${targets(0)} +X `, 'm'),
     );
     expect(s.frame()).toMatch(
-      new RegExp(`^….59 0.59 .*\\| ${targets(1)} ok`, 'm'),
+      new RegExp(`^ 0  1 \\| … 0.59 \\| ${targets(1)} ok`, 'm'),
     );
     // In target editing too, with the chosen row marked.
     const editing = await s.press('m');
     expect(editing).toMatch(
-      new RegExp(`^> …6 0.56 .*\\| ${targets(0)} +X `, 'm'),
+      new RegExp(`^>  0  0 \\| ….56 \\| ${targets(0)} +X `, 'm'),
     );
   });
 
