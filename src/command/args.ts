@@ -96,7 +96,11 @@ function numberArgument(flag: string, text: string, whole = text): number {
   if (text.trim() === '' && whole !== text) {
     throw new UsageError(flag, `${quote(whole)} lacks a number`);
   }
-  throw new UsageError(flag, parsed.reason);
+  // The reason quotes the text whole: a long one is cut.
+  const reason = parsed.reason.replace(/^'(.*)'/s, (_, typed: string) =>
+    quote(typed),
+  );
+  throw new UsageError(flag, reason);
 }
 
 function parseSize(text: string): { width: number; height: number } {
@@ -234,7 +238,17 @@ function parseTraining(values: {
     }
   }
   if (values.seed !== undefined) {
-    training.seed = wholeNumber('--seed', values.seed, 0, 1_000_000);
+    // Any whole number a preset's seed may be, negative ones too.
+    const seed = /^\s*[+-]?\d+\s*$/.test(values.seed)
+      ? Number(values.seed)
+      : NaN;
+    if (!Number.isSafeInteger(seed)) {
+      throw new UsageError(
+        '--seed',
+        `${quote(values.seed)} is not a whole number`,
+      );
+    }
+    training.seed = seed;
   }
   if (values.init !== undefined) {
     training.init = oneOf('--init', values.init, ['preset', 'zero', 'random']);
@@ -247,8 +261,9 @@ function parseTraining(values: {
 
 /**
  * `--range -0.5:1.5` as `--range=-0.5:1.5`: parseArgs would take a value
- * that starts with a dash for an option of its own, but a negative number
- * after an option that takes a value is that option's value.
+ * that starts with a dash for an option of its own, but what follows an
+ * option that takes a value is that option's value (`-Infinity` too, so
+ * that it is refused for what it is), unless it is another option.
  */
 function joinNegativeValues(argv: readonly string[]): string[] {
   const joined: string[] = [];
@@ -259,7 +274,10 @@ function joinNegativeValues(argv: readonly string[]): string[] {
     const takesValue =
       name in OPTIONS &&
       OPTIONS[name as keyof typeof OPTIONS].type === 'string';
-    if (takesValue && next !== undefined && /^-[\d.]/.test(next)) {
+    // -0.5, -Infinity, -x:1: a value, unless it is one of the short flags.
+    const isValue =
+      next !== undefined && /^-[^-]/.test(next) && !['-h', '-v'].includes(next);
+    if (takesValue && isValue) {
       joined.push(`${argument}=${next}`);
       i++;
     } else {
@@ -464,7 +482,7 @@ export function parseCommand(
     train:
       values.train === undefined
         ? undefined
-        : wholeNumber('--train', values.train, 0, 1_000_000),
+        : wholeNumber('--train', values.train, 1, 1_000_000),
     training: parseTraining(values),
   };
 }

@@ -11,7 +11,7 @@ Options:
   --lesson K             open lesson K (see --list)
   --locked               a teacher's mode: values only, no structure editing
   --hide grid,table,...  hide panels (network, formula, table, grid, notes)
-  --json                 with --print: the same as JSON
+  --json                 print the lesson (or --input) as JSON
   --input 1,0.5          evaluate one input vector
   --grid 33x17           grid columns x rows (default 33x17)
   --range -0.5:1.5       the grid's range on both axes
@@ -23,7 +23,7 @@ Options:
   --init preset|zero|random   starting weights
   --rule perceptron|backprop  the learning rule
   --export numpy         the network as a NumPy program in the book's style
-  --lang en|ja           interface language (default: from LANG)
+  --lang en|ja           interface language (default: from LC_ALL or LANG)
   --no-color             no colour (NO_COLOR is honoured too)
   -h, --help             this help
   -v, --version          the version
@@ -47,7 +47,7 @@ const JA = `nn-tui: パーセプトロンと小さなニューラルネットワ
   --lesson K             K 番目のレッスンを開く (--list を参照)
   --locked               授業用: 値だけ変更でき、構造は編集できない
   --hide grid,table,...  パネルを隠す (network, formula, table, grid, notes)
-  --json                 --print と共に: 同じ内容を JSON で
+  --json                 レッスン (または --input) を JSON で表示
   --input 1,0.5          1 つの入力ベクトルを評価
   --grid 33x17           グリッドの列 x 行 (既定 33x17)
   --range -0.5:1.5       両軸の範囲
@@ -59,7 +59,7 @@ const JA = `nn-tui: パーセプトロンと小さなニューラルネットワ
   --init preset|zero|random   重みの初期値
   --rule perceptron|backprop  学習規則
   --export numpy         ネットワークを本と同じ書き方の NumPy プログラムで出力
-  --lang en|ja           表示言語 (既定: LANG から)
+  --lang en|ja           表示言語 (既定: LC_ALL か LANG から)
   --no-color             色なし (NO_COLOR にも従う)
   -h, --help             このヘルプ
   -v, --version          バージョン

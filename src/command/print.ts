@@ -50,7 +50,7 @@ function neuronAddress(
   if (neuron.neuron > layer.neurons.length) {
     throw new UsageError(
       '--neuron',
-      `layer ${neuron.layer} has ${layer.neurons.length} neuron(s), not ${neuron.neuron}`,
+      `layer ${neuron.layer} has ${counted(layer.neurons.length, 'neuron')}, not ${neuron.neuron}`,
     );
   }
   return { layer: neuron.layer - 1, neuron: neuron.neuron - 1 };

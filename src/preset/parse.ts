@@ -347,7 +347,8 @@ export function lessonFromData(
   }
   const file = result.data;
   const network: Network = {
-    inputs: file.inputs.map((name) => cleanText(name).trim()),
+    // One way to write each name: é composed, not e and an accent.
+    inputs: file.inputs.map((name) => cleanText(name).trim().normalize('NFC')),
     stepRule: file.stepRule ?? '>',
     layers: file.layers.map((layer) => ({
       activation: layer.activation,
@@ -363,7 +364,10 @@ export function lessonFromData(
   checkShape(source, network, file);
   checkTraining(source, file.training);
   const name = cleanText(file.name ?? fallbackName);
-  if (file.name !== undefined && (name.trim() === '' || /[/\\]/.test(name))) {
+  if (file.name !== undefined && name.trim() === '') {
+    throw new PresetError(source, 'name', 'must not be empty');
+  }
+  if (/[/\\]/.test(name)) {
     throw new PresetError(
       source,
       'name',

@@ -244,9 +244,25 @@ describe('refusals', () => {
     ],
     [
       ['--print', '--train', '2.0', 'and'],
-      /--train: '2.0' is not a whole number from 0 to 1000000/,
+      /--train: '2.0' is not a whole number from 1 to 1000000/,
     ],
     [['--input', '1,', 'and'], /--input: '1,' lacks a number\n$/],
+    [
+      ['--input', '-Infinity,1', 'and'],
+      /--input: '-Infinity' is not a number\n$/,
+    ],
+    [
+      ['--input', `${'9'.repeat(400)}x,1`, 'and'],
+      /--input: '9{40}\.\.\.' is not a number\n$/,
+    ],
+    [
+      ['--print', '--train', '0', 'and'],
+      /--train: '0' is not a whole number from 1 to 1000000/,
+    ],
+    [
+      ['--print', '--seed', '1.5', '--train', '2', 'and'],
+      /--seed: '1\.5' is not a whole number\n$/,
+    ],
     [['--print', '--range=:'], /--range: ':' lacks a number\n$/],
     // What a mode would ignore is refused by name.
     [

@@ -129,6 +129,8 @@ const EXPECTED: Record<string, [place: string, problem: string]> = {
     'training.loss',
     "'cross-entropy' is for backprop: the perceptron rule reports squared error",
   ],
+  'input-names-same-look.json': ['inputs[1]', "'é' is named twice"],
+  'name-empty.json': ['name', 'must not be empty'],
   'auto-name-input.json': [
     'layers[0].neurons[0]',
     "has no label, and the name it would get, 'out', is an input's; give it a label",
