@@ -47,6 +47,13 @@ function trainingOutcome(outcome: TrainingOutcome): string {
       );
     }
     case 'separable-not-yet':
+      if (outcome.isRightNow) {
+        return (
+          `No clean epoch in ${counted(outcome.epochs, 'epoch')} yet, but ` +
+          `every row is right now: epoch ${outcome.epochs} still made ` +
+          `mistakes, and the next one will make none. Train one more epoch.`
+        );
+      }
       return (
         `No clean epoch in ${counted(outcome.epochs, 'epoch')} yet. The ` +
         `targets are linearly separable, so the perceptron rule will reach ` +

@@ -39,6 +39,13 @@ function trainingOutcome(outcome: TrainingOutcome): string {
       );
     }
     case 'separable-not-yet':
+      if (outcome.isRightNow) {
+        return (
+          `${outcome.epochs} エポックではまだ誤りのないエポックがありませんが、` +
+          `今はすべての行が正解です。エポック ${outcome.epochs} では誤りがあり、` +
+          `次のエポックでは誤りは出ません。あと 1 エポック学習してください。`
+        );
+      }
       return (
         `${outcome.epochs} エポックではまだ誤りのないエポックがありません。` +
         `正解は線形分離可能なので、パーセプトロンの学習則はいずれ到達します。` +

@@ -139,6 +139,33 @@ describe('trainEpochs', () => {
     expect(again.network).toEqual(converged.network);
   });
 
+  it('says when every row is right but the last epoch still made mistakes', () => {
+    // AND from zero weights: epoch 5 ends with every row right, after
+    // mistakes in it; epoch 6 makes none, and converges.
+    const settings = { ...PERCEPTRON, epochs: 5 };
+    const start = createTrainingState(zeroPerceptron(), AND, settings);
+    const five = trainEpochs(start, settings, AND, 5);
+
+    expect(five.accuracy).toBe(1);
+    expect(five.outcome).toEqual({
+      kind: 'separable-not-yet',
+      epochs: 5,
+      isRightNow: true,
+    });
+    expect(said(five)).toBe(
+      'No clean epoch in 5 epochs yet, but every row is right now: epoch 5 ' +
+        'still made mistakes, and the next one will make none. Train one ' +
+        'more epoch.',
+    );
+    const six = trainEpoch(five, PERCEPTRON, AND);
+    expect(six.isConverged).toBe(true);
+    expect(six.network).toEqual(five.network);
+
+    const three = trainEpochs(start, { ...settings, epochs: 3 }, AND, 3);
+    expect(three.accuracy).toBeLessThan(1);
+    expect(three.outcome).toMatchObject({ isRightNow: false });
+  });
+
   it('says no line splits XOR when the epochs of the settings run out', () => {
     const settings = { ...PERCEPTRON, epochs: 50 };
     const start = createTrainingState(zeroPerceptron(), XOR, settings);

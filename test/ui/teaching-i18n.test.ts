@@ -19,7 +19,8 @@ const OUTCOMES: TrainingOutcome[] = [
   { kind: 'not-converged', epochs: 1, rowsRight: 2, rows: 4, loss: 0.1234 },
   { kind: 'not-separable', epochs: 1000, output: null, isPlane: false },
   { kind: 'not-separable', epochs: 50, output: 2, isPlane: true },
-  { kind: 'separable-not-yet', epochs: 5 },
+  { kind: 'separable-not-yet', epochs: 5, isRightNow: false },
+  { kind: 'separable-not-yet', epochs: 5, isRightNow: true },
   { kind: 'no-clean-epoch', epochs: 5 },
 ];
 

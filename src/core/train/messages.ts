@@ -32,8 +32,12 @@ export type TrainingOutcome =
       output: number | null;
       isPlane: boolean;
     }
-  /** Perceptron rule, out of epochs, on targets a line does split. */
-  | { kind: 'separable-not-yet'; epochs: number }
+  /**
+   * Perceptron rule, out of epochs, on targets a line does split;
+   * `isRightNow` when every row is right after the last epoch (which still
+   * made mistakes), so that the next epoch makes none.
+   */
+  | { kind: 'separable-not-yet'; epochs: number; isRightNow: boolean }
   /** Perceptron rule, out of epochs, where separability is not known. */
   | { kind: 'no-clean-epoch'; epochs: number };
 
@@ -99,7 +103,11 @@ function noCleanEpochOutcome(run: Run): TrainingOutcome {
     };
   }
   if (separable.every((answer) => answer === true)) {
-    return { kind: 'separable-not-yet', epochs: run.epoch };
+    return {
+      kind: 'separable-not-yet',
+      epochs: run.epoch,
+      isRightNow: run.accuracy === 1,
+    };
   }
   return { kind: 'no-clean-epoch', epochs: run.epoch };
 }
