@@ -15,7 +15,12 @@ function activationFunction(name: ActivationName, rule: '>' | '>='): string[] {
         '    return np.where(on_boundary, at_zero, x > 0).astype(int)',
       ];
     case 'sigmoid':
-      return ['def sigmoid(x):', '    return 1 / (1 + np.exp(-x))'];
+      return [
+        'def sigmoid(x):',
+        '    # exp(-x) is inf below x = -709, and then the result is 0.',
+        "    with np.errstate(over='ignore'):",
+        '        return 1 / (1 + np.exp(-x))',
+      ];
     case 'tanh':
       return ['def tanh(x):', '    return np.tanh(x)'];
     case 'relu':

@@ -41,6 +41,32 @@ describe('the NumPy export', () => {
     expect(program).not.toContain('def sigmoid');
   });
 
+  it.skipIf(missing !== null)(
+    'sigmoid far below 0 gives 0 without a warning from NumPy',
+    () => {
+      const and = findLesson('and')!;
+      const steep = {
+        ...and,
+        network: {
+          ...and.network,
+          layers: [
+            {
+              activation: 'sigmoid' as const,
+              neurons: [{ weights: [1000, 1000], bias: -1500 }],
+            },
+          ],
+        },
+      };
+      const run = spawnSync('python3', ['-'], {
+        input: numpyProgram(steep),
+        encoding: 'utf8',
+      });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('0 0 | 0.00');
+      expect(run.stdout).toContain('1 1 | 1.00');
+    },
+  );
+
   for (const name of ['and', 'xor', 'three-layer', 'majority', 'not']) {
     it.skipIf(missing !== null)(
       `${name}: python3 prints nn-tui's truth table${missing ? ` (skipped: ${missing})` : ''}`,
