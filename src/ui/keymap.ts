@@ -422,7 +422,7 @@ export const KEYMAP: readonly KeyGroup[] = [
 
   // The preset list (o).
   {
-    label: (m) => `${m.keyNameUpDown} k/j`,
+    label: (m) => `${m.keyNameUpDown} k/j Home End`,
     footerLabel: (m) => m.keyNameArrows,
     help: 'keyListMove',
     hint: 'hintListMove',
@@ -430,6 +430,9 @@ export const KEYMAP: readonly KeyGroup[] = [
     bindings: [
       { keys: ['up', 'k'], action: { type: 'move-list', delta: -1 } },
       { keys: ['down', 'j'], action: { type: 'move-list', delta: 1 } },
+      // The list's ends: move-list stops at them.
+      { keys: ['home'], action: { type: 'move-list', delta: -Infinity } },
+      { keys: ['end'], action: { type: 'move-list', delta: Infinity } },
     ],
   },
   {

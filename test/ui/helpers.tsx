@@ -20,6 +20,8 @@ export const KEY = {
   space: ' ',
   pageUp: '\u001B[5~',
   pageDown: '\u001B[6~',
+  home: '\u001B[H',
+  end: '\u001B[F',
 } as const;
 
 /** A screen of the playground drawn by ink-testing-library. */

@@ -390,6 +390,16 @@ describe('structure, grid and targets on screen', () => {
     expect(list).toMatch(/^> {3}3 {2}or /m);
   });
 
+  it('Home and End go to the ends of the lesson list', async () => {
+    const s = open();
+    await s.press('o');
+    await s.press(KEY.end);
+    expect(await s.press(KEY.enter)).toContain('lesson 15/15');
+    await s.press('o');
+    await s.press(KEY.home);
+    expect(await s.press(KEY.enter)).toContain('lesson 1/15');
+  });
+
   it('Esc closes the preset list', async () => {
     const s = open();
     await s.press('o');
