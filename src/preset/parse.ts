@@ -212,16 +212,23 @@ function checkShape(source: string, network: Network, file: PresetFile): void {
 }
 
 /** What formulas write around names: a name holding one would misread. */
-const OPERATORS = /[\s+\-*/=|,]/u;
+const OPERATORS = /[\s+\-\u2212*/=|,]/u;
+
+/** What the table writes for values that are not finite numbers. */
+const NOT_NUMBERS = /^(inf|nan)$/i;
 
 /**
  * Why a name (an input's, or a label's first word) cannot stand in a
  * formula such as `0.50*x1 - 0.50*x2`, or '' when it can: it does not
  * start like a number (a digit or a dot, so `1` and `.5` are not names)
- * and holds no space or operator (so `-1` and `a-b` are not either).
+ * and holds no space or operator (so `-1` and `a-b` are not either), and
+ * is not `inf` or `NaN`, which the table shows for numbers.
  * `z1(1)`, `h1.2`, `入力` and emoji are names.
  */
 function nameProblem(name: string): string {
+  if (NOT_NUMBERS.test(name)) {
+    return `'${name}' is how the table shows a number that is not finite`;
+  }
   if (/^[\p{Nd}.]/u.test(name) || OPERATORS.test(name)) {
     return (
       `'${name}' must not start with a digit or a dot, or hold spaces or ` +

@@ -59,11 +59,13 @@ export function boundaryText(
       const sign = formatNumber(line.slope).startsWith('-') ? '-' : '+';
       const slope = formatNumber(Math.abs(line.slope));
       const intercept = formatNumber(line.intercept);
-      // Through the origin: x2 = -1.00*x1, not x2 = 0.00 - 1.00*x1.
+      // Level: x2 = 0.30; through the origin: x2 = -1.00*x1.
       const equation =
-        intercept === '0.00'
-          ? `${sign === '-' ? '-' : ''}${slope}*${xName}`
-          : `${intercept} ${sign} ${slope}*${xName}`;
+        slope === '0.00'
+          ? intercept
+          : intercept === '0.00'
+            ? `${sign === '-' ? '-' : ''}${slope}*${xName}`
+            : `${intercept} ${sign} ${slope}*${xName}`;
       return messages.boundaryLine(`${yName} = ${equation}`);
     }
     case 'x': {

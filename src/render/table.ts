@@ -25,7 +25,7 @@ function outputText(value: number, isBinary: boolean): string {
   // Targets are 0 and 1, so right turns to wrong at one value.
   const edge = MATCH_DISTANCE;
   if (isBinary || Number(text) !== edge || value === edge) return text;
-  for (let decimals = 3; decimals <= 8; decimals++) {
+  for (let decimals = 3; decimals <= 16; decimals++) {
     const closer = value.toFixed(decimals);
     if (Number(closer) !== edge) return closer;
   }

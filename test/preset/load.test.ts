@@ -131,6 +131,10 @@ const EXPECTED: Record<string, [place: string, problem: string]> = {
   ],
   'input-names-same-look.json': ['inputs[1]', "'é' is named twice"],
   'name-empty.json': ['name', 'must not be empty'],
+  'input-name-inf.json': [
+    'inputs[0]',
+    "'inf' is how the table shows a number that is not finite",
+  ],
   'auto-name-input.json': [
     'layers[0].neurons[0]',
     "has no label, and the name it would get, 'out', is an input's; give it a label",

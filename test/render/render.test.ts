@@ -286,6 +286,11 @@ describe('renderTable', () => {
     expect(renderTable(constant(0.50002), above, OUTPUT, en)[1]).toBe(
       ' 0  0 | 0.50002 |      0  X | 0.50',
     );
+    // Nearer still, as many decimals as it takes (sigmoid of -1e-12).
+    const tiny = constant(0.5 - 2.5e-13);
+    expect(
+      renderTable(tiny, truthTable(tiny, AND_TARGETS), OUTPUT, en)[1],
+    ).toBe(' 0  0 | 0.4999999999997 |      0 ok | 0.50');
     // 0.5 itself is wrong for both, and shows as it is.
     const half = truthTable(constant(0.5), AND_TARGETS);
     expect(renderTable(constant(0.5), half, OUTPUT, en)[4]).toBe(

@@ -54,6 +54,11 @@ describe('the boundary line in words and numbers', () => {
     );
   });
 
+  it('says a level line without its 0.00 slope', () => {
+    expect(text({ weights: [0, 1], bias: -0.3 })).toBe('boundary: x2 = 0.30');
+    expect(text({ weights: [0, 1], bias: 0 })).toBe('boundary: x2 = 0.00');
+  });
+
   it('solves for x1 when w1 / w2 overflows, as a line that steep is', () => {
     expect(text({ weights: [1e308, 0.5], bias: -1 })).toBe(
       'boundary: x1 = 0.00',
