@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type Language, languageFromEnvironment } from '../i18n/messages.js';
 import { parseNumber } from '../core/number.js';
+import { MAX_SEED } from '../core/random.js';
 import { printable, quote } from '../render/printable.js';
 
 /** A mistake on the command line: `nn-tui: PLACE: PROBLEM`, exit code 2. */
@@ -238,17 +239,7 @@ function parseTraining(values: {
     }
   }
   if (values.seed !== undefined) {
-    // Any whole number a preset's seed may be, negative ones too.
-    const seed = /^\s*[+-]?\d+\s*$/.test(values.seed)
-      ? Number(values.seed)
-      : NaN;
-    if (!Number.isSafeInteger(seed)) {
-      throw new UsageError(
-        '--seed',
-        `${quote(values.seed)} is not a whole number`,
-      );
-    }
-    training.seed = seed;
+    training.seed = wholeNumber('--seed', values.seed, 0, MAX_SEED);
   }
   if (values.init !== undefined) {
     training.init = oneOf('--init', values.init, ['preset', 'zero', 'random']);
@@ -355,9 +346,19 @@ function modeOf(
   return action === 'help' || action === 'version' ? null : action;
 }
 
-/** The flag that names a mode in an error message. */
-function modeFlag(mode: Mode): string {
-  return mode === 'export' ? '--export numpy' : `--${mode}`;
+/**
+ * The flag that names a mode in an error message: the one given, so
+ * `--train` when it is what asked for printing.
+ */
+function modeFlag(
+  mode: Mode,
+  values: Partial<Record<OptionName, unknown>>,
+): string {
+  if (mode === 'export') return '--export numpy';
+  if (mode === 'print' && !values.print && values.train !== undefined) {
+    return '--train';
+  }
+  return `--${mode}`;
 }
 
 function refuseIgnored(
@@ -369,21 +370,27 @@ function refuseIgnored(
   if (mode === null) return;
   const given = IGNORED_BY[mode].find((name) => values[name] !== undefined);
   if (given !== undefined) {
-    throw new UsageError(`--${given}`, `does nothing with ${modeFlag(mode)}`);
+    throw new UsageError(
+      `--${given}`,
+      `does nothing with ${modeFlag(mode, values)}`,
+    );
   }
   // The playground trains with them; anything else only with --train.
   const setting = TRAINING_OPTIONS.find((name) => values[name] !== undefined);
   if (mode !== 'play' && values.train === undefined && setting !== undefined) {
     throw new UsageError(
       `--${setting}`,
-      `does nothing with ${modeFlag(mode)} unless --train is given`,
+      `does nothing with ${modeFlag(mode, values)} unless --train is given`,
     );
   }
   if (
     mode === 'print' &&
     parseHidden(values.hide as string[]).includes('notes')
   ) {
-    throw new UsageError('--hide', 'notes: --print shows no notes to hide');
+    throw new UsageError(
+      '--hide',
+      `notes: ${modeFlag(mode, values)} prints no notes to hide`,
+    );
   }
   if (mode === 'list' && positionals.length > 0) {
     throw new UsageError(

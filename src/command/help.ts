@@ -19,7 +19,7 @@ Options:
   --neuron LAYER:INDEX   the neuron the grid shows, counted from 1
   --train N              train up to N epochs first (prints, as --print does)
   --rate R               learning rate (default: the lesson's, else 1 or 0.5)
-  --seed S               seed for random starting weights and shuffling
+  --seed S               seed (0-65535) for random starting weights, shuffling
   --init preset|zero|random   starting weights
   --rule perceptron|backprop  the learning rule
   --export numpy         the network as a NumPy program in the book's style
@@ -55,7 +55,7 @@ const JA = `nn-tui: パーセプトロンと小さなニューラルネットワ
   --neuron 層:番号       グリッドに表示するニューロン (1 から数える)
   --train N              表示の前に最大 N エポック学習 (--print と同じく表示)
   --rate R               学習率 (既定: レッスンの値、なければ 1 か 0.5)
-  --seed S               ランダムな初期値とシャッフルのシード
+  --seed S               ランダムな初期値とシャッフルのシード (0-65535)
   --init preset|zero|random   重みの初期値
   --rule perceptron|backprop  学習規則
   --export numpy         ネットワークを本と同じ書き方の NumPy プログラムで出力

@@ -2,6 +2,13 @@
 export type Random = () => number;
 
 /**
+ * The largest seed a lesson may give. Each epoch's shuffle is seeded from
+ * `seed * 65536 + epoch` in 32 bits (see `rowOrder`), so larger seeds would
+ * repeat smaller ones' shuffles.
+ */
+export const MAX_SEED = 65535;
+
+/**
  * A seeded random source (mulberry32): the same seed gives the same
  * numbers on every machine, so a training run can be repeated.
  */

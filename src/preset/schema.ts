@@ -2,6 +2,7 @@ import type { $ZodLooseShape } from 'zod/v4/core';
 import * as z from 'zod/mini';
 import { ACTIVATION_NAMES } from '../core/activation.js';
 import { LIMITS } from '../core/network.js';
+import { MAX_SEED } from '../core/random.js';
 import { quote } from '../render/printable.js';
 
 // The preset file format of DESIGN.md. Every message here completes the
@@ -118,11 +119,25 @@ const wholeNumber = z.int({
   },
 });
 
+/** A seed: a whole number from 0 to `MAX_SEED`. */
+const seedRange = `a whole number from 0 to ${MAX_SEED}`;
+const seed = z
+  .int({
+    error: (issue) =>
+      issue.input === undefined
+        ? `is missing (must be ${seedRange})`
+        : `must be ${seedRange}`,
+  })
+  .check(
+    z.gte(0, { error: `must be ${seedRange}` }),
+    z.lte(MAX_SEED, { error: `must be ${seedRange}` }),
+  );
+
 const training = object(
   {
     rule: oneOf(['perceptron', 'backprop']),
     learningRate: finiteNumber.check(z.positive({ error: 'must be above 0' })),
-    seed: wholeNumber,
+    seed,
     epochs: z.optional(
       wholeNumber.check(
         z.gte(1, { error: 'must be at least 1' }),

@@ -261,7 +261,11 @@ describe('refusals', () => {
     ],
     [
       ['--print', '--seed', '1.5', '--train', '2', 'and'],
-      /--seed: '1\.5' is not a whole number\n$/,
+      /--seed: '1\.5' is not a whole number from 0 to 65535\n$/,
+    ],
+    [
+      ['--print', '--seed', '65536', '--train', '2', 'and'],
+      /--seed: '65536' is not a whole number from 0 to 65535\n$/,
     ],
     [['--print', '--range=:'], /--range: ':' lacks a number\n$/],
     // What a mode would ignore is refused by name.
@@ -280,9 +284,14 @@ describe('refusals', () => {
       /--axes: does nothing with --input/,
     ],
     [['--print', '--locked', 'and'], /--locked: does nothing with --print/],
+    // Named by the flag given: --train prints too.
+    [
+      ['--train', '5', '--locked', 'and'],
+      /--locked: does nothing with --train\n$/,
+    ],
     [
       ['--print', '--hide', 'notes', 'xor'],
-      /--hide: notes: --print shows no notes/,
+      /--hide: notes: --print prints no notes/,
     ],
     // Escape sequences are shown, not sent to the terminal; long values
     // are cut after 40 characters.

@@ -499,7 +499,7 @@ const randomLesson: fc.Arbitrary<Lesson> = network.chain((net) =>
               max: 1e300,
               noNaN: true,
             }),
-            seed: fc.integer(),
+            seed: fc.integer({ min: 0, max: 65535 }),
             epochs: fc.integer({ min: 1, max: 1_000_000 }),
             loss: fc.constantFrom('squared' as const, 'cross-entropy' as const),
             batch: fc.constantFrom('online' as const, 'full' as const),
