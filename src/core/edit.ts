@@ -195,8 +195,15 @@ export function addInput(network: Network): Network {
   if (network.inputs.length >= LIMITS.inputs) {
     throw new Error(`A network takes at most ${LIMITS.inputs} inputs.`);
   }
+  // A name no input has, nor any neuron's label (`x3` may name a neuron).
+  const taken = new Set([
+    ...network.inputs,
+    ...network.layers.flatMap((layer) =>
+      layer.neurons.map((neuron) => neuron.label?.trim().split(/\s+/)[0]),
+    ),
+  ]);
   let number = network.inputs.length + 1;
-  while (network.inputs.includes(`x${number}`)) number++;
+  while (taken.has(`x${number}`)) number++;
   const grown = { ...network, inputs: [...network.inputs, `x${number}`] };
   return mapLayer(grown, 0, (first) => ({
     ...first,

@@ -214,6 +214,9 @@ function checkShape(source: string, network: Network, file: PresetFile): void {
 /** What formulas write around names: a name holding one would misread. */
 const OPERATORS = /[\s+\-\u2212*/=|,]/u;
 
+/** The names nn-tui gives neurons without a label: `h1.2`. */
+const PLACE_NAME = /^h\d+\.\d+$/;
+
 /** What the table writes for values that are not finite numbers. */
 const NOT_NUMBERS = /^(inf|nan)$/i;
 
@@ -226,6 +229,12 @@ const NOT_NUMBERS = /^(inf|nan)$/i;
  * `z1(1)`, `h1.2`, `入力` and emoji are names.
  */
 function nameProblem(name: string): string {
+  if (PLACE_NAME.test(name)) {
+    return (
+      `'${name}' is how nn-tui names a neuron by its place (layer.neuron), ` +
+      'which can change as neurons are added'
+    );
+  }
   if (NOT_NUMBERS.test(name)) {
     return `'${name}' is how the table shows a number that is not finite`;
   }

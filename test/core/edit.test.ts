@@ -131,6 +131,24 @@ describe('inputs', () => {
     expect(removeInput(grown)).toEqual(xor);
   });
 
+  it('names a new input with a name no neuron has', () => {
+    // A neuron labelled x3: the new input is x4.
+    const labelled = {
+      ...xor,
+      layers: xor.layers.map((layer, index) =>
+        index === 0
+          ? {
+              ...layer,
+              neurons: layer.neurons.map((neuron, n) =>
+                n === 0 ? { ...neuron, label: 'x3 gate' } : neuron,
+              ),
+            }
+          : layer,
+      ),
+    };
+    expect(addInput(labelled).inputs).toEqual(['x1', 'x2', 'x4']);
+  });
+
   it('refuses a seventh input and removing the last one', () => {
     let network = xor;
     while (network.inputs.length < LIMITS.inputs) network = addInput(network);

@@ -131,6 +131,10 @@ const EXPECTED: Record<string, [place: string, problem: string]> = {
   ],
   'input-names-same-look.json': ['inputs[1]', "'é' is named twice"],
   'name-empty.json': ['name', 'must not be empty'],
+  'input-place-name.json': [
+    'inputs[0]',
+    "'h1.2' is how nn-tui names a neuron by its place (layer.neuron), which can change as neurons are added",
+  ],
   'input-name-inf.json': [
     'inputs[0]',
     "'inf' is how the table shows a number that is not finite",
