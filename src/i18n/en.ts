@@ -245,6 +245,8 @@ export const en = {
   windowTooSmall: (columns: number, rows: number, now: string) =>
     `Please make the window at least ${columns}x${rows} (now ${now}).`,
   moreRows: (count: number) => `... ${count} more rows`,
+  rowsAround: (above: number, below: number) =>
+    `... ${above} rows above, ${below} below`,
   notesNeedRows: (rows: number) =>
     `This lesson has notes: a window ${rows} rows tall shows them.`,
   moreAbove: (count: number) => `... ${count} more above`,

@@ -221,6 +221,8 @@ export const ja: typeof en = {
   windowTooSmall: (columns: number, rows: number, now: string) =>
     `ウィンドウを ${columns}x${rows} 以上に広げてください (現在 ${now})。`,
   moreRows: (count: number) => `... ほか ${count} 行`,
+  rowsAround: (above: number, below: number) =>
+    `... 上に ${above} 行、下に ${below} 行`,
   notesNeedRows: (rows: number) =>
     `このレッスンには解説があります: 高さ ${rows} 行以上のウィンドウで表示されます。`,
   moreAbove: (count: number) => `... 上に ${count} 行`,

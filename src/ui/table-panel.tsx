@@ -180,11 +180,11 @@ export function tableLines(
     const text = fit(body[index] ?? '', index === cursor?.row);
     output.push([{ text, color }]);
   }
-  const left = body.length - (end - start);
-  if (left > 0) {
-    output.push([
-      { text: fitToWidth(messages.moreRows(left), width), isDim: true },
-    ]);
+  const below = body.length - end;
+  if (start > 0 || below > 0) {
+    const text =
+      start > 0 ? messages.rowsAround(start, below) : messages.moreRows(below);
+    output.push([{ text: fitToWidth(text, width), isDim: true }]);
   }
   return output.slice(0, height);
 }

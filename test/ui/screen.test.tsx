@@ -427,6 +427,23 @@ describe('structure, grid and targets on screen', () => {
     expect(frame).toContain('x3, x4, x5, x6 held at 0');
     expect(overflow(frame, 80, 24)).toEqual([]);
   });
+
+  it('says how many rows are above and below while target editing scrolls', async () => {
+    const s = open();
+    for (let i = 0; i < 4; i++) await s.press('i');
+    await s.press('m');
+    let frame = s.frame();
+    for (let i = 0; i < 40; i++) frame = await s.press(KEY.down);
+    // Row 41 of 64 in the middle of the rows shown: the rest are counted.
+    const [, above, below] =
+      /\.\.\. (\d+) rows above, (\d+) below/.exec(frame) ?? [];
+    const shown = frame
+      .split('\n')
+      .filter((line) => /^[> ] +[01]  [01]  /.test(line));
+    expect(Number(above) + shown.length + Number(below)).toBe(64);
+    expect(Number(above)).toBeGreaterThan(0);
+    expect(frame).toMatch(/^> +1  0  1  0  0  0 \|/m);
+  });
 });
 
 describe('saving', () => {
