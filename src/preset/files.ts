@@ -32,6 +32,8 @@ function systemReason(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder, not a file';
   if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  if (code === 'ENAMETOOLONG') return 'the name is too long for this system';
+  if (code === 'ELOOP') return 'too many links';
   return error instanceof Error ? error.message : String(error);
 }
 

@@ -504,6 +504,11 @@ describe('malformed files made by the test', () => {
     expect(refusedFor(join(folder, 'missing.json'))).toBe('no such file');
   });
 
+  it('refuses a name too long for the system in words, not in its code', () => {
+    const path = join(folder, `${'a'.repeat(300)}.json`);
+    expect(refusedFor(path)).toBe('the name is too long for this system');
+  });
+
   it('refuses a path through a file', () => {
     expect(refusedFor(join(folder, 'a-file', 'x.json'))).toBe(
       'a part of the path is not a folder',
