@@ -177,7 +177,13 @@ export function tableLines(
     const row = rows[index];
     const color =
       row?.isCorrect === false ? 'red' : row?.isCorrect ? 'green' : undefined;
-    const text = fit(body[index] ?? '', index === cursor?.row);
+    const isHere = index === cursor?.row;
+    const line = body[index] ?? '';
+    const marked =
+      isHere && cursor
+        ? markTarget(line, keepsSum(lines, props.lines), cursor.output)
+        : line;
+    const text = fit(marked, isHere);
     output.push([{ text, color }]);
   }
   const below = body.length - end;
@@ -218,6 +224,30 @@ function title(
   return displayWidth(spaced) > width ? parts.join(' ') : spaced;
 }
 
+/** Whether `lines`, made to fit, kept the weighted sum of the `full` table. */
+function keepsSum(lines: readonly string[], full: readonly string[]): boolean {
+  const lastGroup = (line: string) => line.split(GROUP).at(-1);
+  return lastGroup(lines[0] ?? '') === lastGroup(full[0] ?? '');
+}
+
+/**
+ * A row with its target for output `output` (from 0) in brackets, `0 [1] 0`:
+ * the spaces on either side of a target become the brackets, so that the
+ * row keeps its width and shows the target being edited without colour.
+ */
+function markTarget(line: string, hasSum: boolean, output: number): string {
+  const groups = line.split(GROUP);
+  const targetsGroup = groups.length - (hasSum ? 2 : 1);
+  if (targetsGroup < 1) return line;
+  const start = groups
+    .slice(0, targetsGroup)
+    .reduce((column, group) => column + group.length + GROUP.length, 0);
+  const group = groups[targetsGroup] ?? '';
+  const column = start + group.search(/\S/) + 2 * output;
+  if (line[column - 1] !== ' ' || line[column + 1] !== ' ') return line;
+  return `${line.slice(0, column - 1)}[${line[column] ?? ''}]${line.slice(column + 2)}`;
+}
+
 /**
  * Columns to hide on the left of the `lines` that fit in `width` so that
  * the targets and their marks are in view: up to the bar before the
@@ -230,8 +260,7 @@ function targetShift(
   width: number,
 ): number {
   const header = lines[0] ?? '';
-  const lastGroup = (line: string) => line.split(GROUP).at(-1);
-  if (lastGroup(header) === lastGroup(full[0] ?? '')) {
+  if (keepsSum(lines, full)) {
     const bar = header.lastIndexOf('|');
     const end = displayWidth(header.slice(0, Math.max(0, bar)));
     return end > width ? end - width + 1 : 0;

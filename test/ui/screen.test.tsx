@@ -299,9 +299,19 @@ describe('structure, grid and targets on screen', () => {
     expect(s.frame()).toMatch(/^> +0 +0 \|/m);
     await s.press(KEY.down);
     const frame = await s.press('1');
-    expect(frame).toMatch(/^> +0 +1 \| 0 \| +1 +X/m);
+    // The target being edited is in brackets.
+    expect(frame).toMatch(/^> +0 +1 \| 0 \| +\[1\] X/m);
     expect(frame).toContain('3/4 right');
     expect(await s.press('u')).toContain('4/4 right');
+  });
+
+  it('m brackets the target being edited among several outputs', async () => {
+    const s = open({ lesson: 'half-adder' });
+    await s.press('m');
+    await s.press(KEY.right);
+    const frame = await s.press(KEY.down);
+    expect(frame).toContain('[editing targets (carry)]');
+    expect(frame).toMatch(/^> +0 +1 \|.*\| +1\[0\]ok \|/m);
   });
 
   it('with more outputs than fit, the inputs, targets and marks still show', async () => {
@@ -345,7 +355,7 @@ describe('structure, grid and targets on screen', () => {
     // In target editing too, with the chosen row marked.
     const editing = await s.press('m');
     expect(editing).toMatch(
-      new RegExp(`^>  0  0 \\| ….56 \\| ${targets(0)} +X `, 'm'),
+      new RegExp(`^>  0  0 \\| ….56 \\|\\[0\\]${targets(0).slice(2)} +X `, 'm'),
     );
   });
 
