@@ -179,11 +179,11 @@ export function tableLines(
       row?.isCorrect === false ? 'red' : row?.isCorrect ? 'green' : undefined;
     const isHere = index === cursor?.row;
     const line = body[index] ?? '';
-    const marked =
+    const bracketed =
       isHere && cursor
         ? markTarget(line, keepsSum(lines, props.lines), cursor.output)
         : line;
-    const text = fit(marked, isHere);
+    const text = fit(bracketed, isHere);
     output.push([{ text, color }]);
   }
   const below = body.length - end;
