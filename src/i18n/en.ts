@@ -269,7 +269,8 @@ export const en = {
   internalErrorHint:
     'The terminal has been restored. Please report this with the steps that led to it.',
   targetsDropped:
-    'The targets no longer fit the truth table (its rows or outputs changed) and were dropped; m sets new ones (u brings them back).',
+    'The targets no longer fit the truth table (its rows or outputs ' +
+    'changed) and were dropped; m sets new ones (u brings them back).',
   numberUseDot: (text: string) => `'${text}': use a dot for decimals`,
   numberTooLarge: (text: string) => `'${text}' is too large`,
   numberNotANumber: (text: string) => `'${text}' is not a number`,
